@@ -1,0 +1,5 @@
+/**
+ * The admin HTTP server every long-running process serves on {@code ADMIN_PORT}: {@code /health/live},
+ * {@code /health/ready} (JSON, 200 or 503) and {@code /metrics} (Prometheus text).
+ */
+package io.redline.core.admin;

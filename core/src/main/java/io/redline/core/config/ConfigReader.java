@@ -1,0 +1,138 @@
+package io.redline.core.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * Reads typed values from an {@link Env} and collects every error instead of stopping at the first one.
+ * A bad value yields its default so that reading can go on; {@link #throwIfInvalid()} ends the reading.
+ */
+public final class ConfigReader {
+
+    private final Env env;
+    private final List<ConfigError> errors = new ArrayList<>();
+
+    public ConfigReader(Env env) {
+        this.env = env;
+    }
+
+    public Optional<String> optional(String name) {
+        return env.get(name);
+    }
+
+    public String string(String name, String defaultValue) {
+        return env.get(name).orElse(defaultValue);
+    }
+
+    public String required(String name, String allowed) {
+        Optional<String> value = env.get(name);
+        if (value.isEmpty()) {
+            errors.add(new ConfigError(name, null, "required: " + allowed));
+            return "";
+        }
+        return value.get();
+    }
+
+    public int integer(String name, int defaultValue, int min, int max) {
+        String allowed = "must be a whole number from " + min + " to " + max;
+        return parsed(name, defaultValue, text -> {
+            int value;
+            try {
+                value = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(allowed, e);
+            }
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(allowed);
+            }
+            return value;
+        });
+    }
+
+    public int port(String name, int defaultValue) {
+        return integer(name, defaultValue, 1, 65_535);
+    }
+
+    /** A duration of at least {@code min}. */
+    public Duration duration(String name, Duration defaultValue, Duration min) {
+        return parsed(name, defaultValue, text -> {
+            Duration value;
+            try {
+                value = Durations.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("must be " + Durations.SYNTAX, e);
+            }
+            if (value.compareTo(min) < 0) {
+                throw new IllegalArgumentException("must be at least " + Durations.format(min));
+            }
+            return value;
+        });
+    }
+
+    /** One of an enum's constants, written in lower case ({@code text}, {@code json}). */
+    public <E extends Enum<E>> E choice(String name, E defaultValue, Class<E> type) {
+        String allowed = Arrays.stream(type.getEnumConstants())
+                .map(constant -> constant.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", ", "must be one of ", ""));
+        return parsed(name, defaultValue, text -> {
+            try {
+                return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(allowed, e);
+            }
+        });
+    }
+
+    /**
+     * A value read with a parser whose {@link IllegalArgumentException} message says what is allowed.
+     */
+    public <T> T parsed(String name, T defaultValue, Function<String, T> parser) {
+        return parsed(name, defaultValue, parser, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #parsed(String, Object, Function)}, with {@code mask} applied to the value before it is shown
+     * in an error (to hide a password, for instance).
+     */
+    public <T> T parsed(String name, T defaultValue, Function<String, T> parser, UnaryOperator<String> mask) {
+        Optional<String> text = env.get(name);
+        if (text.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            return parser.apply(text.get());
+        } catch (IllegalArgumentException e) {
+            errors.add(new ConfigError(name, mask.apply(text.get()), e.getMessage()));
+            return defaultValue;
+        }
+    }
+
+    /**
+     * Records an error found by a check across several variables.
+     *
+     * @param shownValue the value as it may be printed (masked if secret), {@code null} when unset
+     */
+    public void reject(String name, String shownValue, String allowed) {
+        errors.add(new ConfigError(name, shownValue, allowed));
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /**
+     * @throws ConfigException holding every error read so far
+     */
+    public void throwIfInvalid() {
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+    }
+}

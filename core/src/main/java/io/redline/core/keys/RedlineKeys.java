@@ -1,0 +1,57 @@
+package io.redline.core.keys;
+
+/**
+ * Every Redis key and channel name of the platform, built in this one place with the namespace applied.
+ * The names are those of the specification; user-supplied parts are validated and hash-tagged, so that the
+ * keys of one room or one order share a slot.
+ */
+public final class RedlineKeys {
+
+    public static final KeyRule ROOM = KeyRule.identifier("room");
+    public static final KeyRule ORDER_ID = KeyRule.identifier("order id");
+
+    private final KeyNamespace namespace;
+
+    public RedlineKeys(KeyNamespace namespace) {
+        this.namespace = namespace;
+    }
+
+    public KeyNamespace namespace() {
+        return namespace;
+    }
+
+    /** Any other name, with the namespace applied: for module-local keys documented where they are used. */
+    public String key(String name) {
+        return namespace.apply(name);
+    }
+
+    /** Pub/sub channel of a chat room: {@code chat:room:{R}}. */
+    public String chatRoomChannel(String room) {
+        return key("chat:room:" + HashTag.of(ROOM.check(room)));
+    }
+
+    /** List of a room's last messages, newest first: {@code chat:history:{R}}. */
+    public String chatHistory(String room) {
+        return key("chat:history:" + HashTag.of(ROOM.check(room)));
+    }
+
+    /** The order event stream: {@code events:ecommerce}. */
+    public String eventStream() {
+        return key("events:ecommerce");
+    }
+
+    /** Dead letters of the order event stream: {@code events:ecommerce:dlq}. */
+    public String eventDeadLetters() {
+        return key("events:ecommerce:dlq");
+    }
+
+    /** Projection hash of one order: {@code order:{ORDERID}}. */
+    public String orderProjection(String orderId) {
+        return key("order:" + HashTag.of(ORDER_ID.check(orderId)));
+    }
+
+    /** The dashboard's latest snapshot: {@code stats:dashboard:latest}. */
+    public String dashboardLatest() {
+        return key("stats:dashboard:latest");
+    }
+}

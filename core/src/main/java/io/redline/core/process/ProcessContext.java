@@ -1,0 +1,24 @@
+package io.redline.core.process;
+
+import com.codahale.metrics.MetricRegistry;
+import io.redline.core.health.HealthChecks;
+import io.redline.core.keys.RedlineKeys;
+import io.redline.core.lifecycle.ThreadPools;
+import java.time.Clock;
+import org.redisson.api.RedissonClient;
+
+/**
+ * What a process's wiring gets: the connected client and the shared services of the runtime.
+ *
+ * @param name the process name (also the Redis client name)
+ * @param config the common configuration
+ * @param redis the connected Redisson client; the runtime shuts it down
+ * @param keys every key name, with the namespace applied
+ * @param metrics the registry exported on {@code /metrics}
+ * @param health where the process adds its own checks
+ * @param threadPools where the process makes its thread pools; the runtime stops them
+ * @param clock the clock to use (injected so that tests can move time)
+ */
+public record ProcessContext(String name, CommonConfig config, RedissonClient redis, RedlineKeys keys,
+                             MetricRegistry metrics, HealthChecks health, ThreadPools threadPools, Clock clock) {
+}

@@ -1,0 +1,90 @@
+package io.redline.core.process;
+
+import ch.qos.logback.classic.LoggerContext;
+import io.redline.core.config.ConfigError;
+import io.redline.core.config.ConfigException;
+import io.redline.core.config.ConfigReader;
+import io.redline.core.config.Env;
+import java.time.Duration;
+import java.util.function.Function;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code main} of every long-running Redline process. Exit codes: 2 for bad configuration (one line per
+ * error on standard error), 1 when the process cannot start or does not drain within {@code SHUTDOWN_GRACE},
+ * 0 after a clean SIGTERM.
+ */
+public final class ProcessMain {
+
+    public static final int EXIT_CONFIG = 2;
+    public static final int EXIT_FAILURE = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessMain.class);
+    private static volatile int exitCode;
+
+    private ProcessMain() {
+    }
+
+    /**
+     * Reads the configuration, starts the process and parks the calling thread until the process stops.
+     *
+     * @param setup reads the process's own variables from the reader (whose errors are reported together
+     *              with the common ones) and returns how to wire the process once Redis is connected
+     */
+    public static void run(String name, Function<ConfigReader, Wiring> setup) {
+        ConfigReader reader = new ConfigReader(Env.system());
+        CommonConfig common = CommonConfig.read(reader);
+        Wiring wiring = setup.apply(reader);
+        try {
+            reader.throwIfInvalid();
+        } catch (ConfigException e) {
+            for (ConfigError error : e.errors()) {
+                System.err.println(name + ": configuration error: " + error.line());
+            }
+            System.exit(EXIT_CONFIG);
+            return;
+        }
+        RedlineRuntime runtime = new RedlineRuntime(name, common, wiring);
+        Runtime.getRuntime().addShutdownHook(
+                new Thread(() -> drainAndHalt(name, runtime, common.shutdownGrace()), name + "-shutdown"));
+        try {
+            runtime.start();
+            runtime.awaitStopped(Duration.ofDays(365_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.error("{}: failed to start", name, e);
+            exitCode = EXIT_FAILURE;
+            System.exit(EXIT_FAILURE);
+        }
+    }
+
+    /**
+     * Runs in the JVM's shutdown hook (SIGTERM, SIGINT or {@code System.exit}). The JVM would report a SIGTERM as
+     * exit code 143; a process that drained cleanly halts with 0 instead.
+     */
+    private static void drainAndHalt(String name, RedlineRuntime runtime, Duration grace) {
+        Thread drain = new Thread(runtime::stop, name + "-drain");
+        drain.start();
+        int code = exitCode;
+        try {
+            drain.join(grace.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (drain.isAlive()) {
+            LOG.error("{}: in-flight work did not drain within SHUTDOWN_GRACE={} ms; exiting anyway", name,
+                    grace.toMillis());
+            code = EXIT_FAILURE;
+        }
+        ILoggerFactory loggers = LoggerFactory.getILoggerFactory();
+        if (loggers instanceof LoggerContext) {
+            ((LoggerContext) loggers).stop();
+        }
+        System.err.flush();
+        System.out.flush();
+        Runtime.getRuntime().halt(code);
+    }
+}

@@ -1,0 +1,61 @@
+package io.redline.core.redis;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects to Redis, waiting with capped exponential backoff while it is not there yet: pods start in any
+ * order, and a process must not crash-loop because Redis came up second.
+ */
+public final class RedisConnector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisConnector.class);
+
+    private final Function<Config, RedissonClient> factory;
+    private final Backoff backoff;
+
+    public RedisConnector(Backoff backoff) {
+        this(Redisson::create, backoff);
+    }
+
+    RedisConnector(Function<Config, RedissonClient> factory, Backoff backoff) {
+        this.factory = factory;
+        this.backoff = backoff;
+    }
+
+    /**
+     * Tries until Redis answers or {@code stop} is released.
+     *
+     * @return the client, or empty when stopped before a connection was made
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public Optional<RedissonClient> connect(RedisSettings settings, String clientName, CountDownLatch stop)
+            throws InterruptedException {
+        Config config = RedissonConfigs.create(settings, clientName);
+        for (int attempt = 1; stop.getCount() > 0; attempt++) {
+            try {
+                RedissonClient client = factory.apply(new Config(config));
+                LOG.info("Connected to Redis ({} mode) at {}", settings.mode().name().toLowerCase(Locale.ROOT), settings.url());
+                return Optional.of(client);
+            } catch (RuntimeException e) {
+                Duration delay = backoff.delay(attempt);
+                LOG.warn("Redis at {} is not reachable yet (attempt {}): {}; next try in {} ms",
+                        settings.url(), attempt, e.getMessage(), delay.toMillis());
+                if (stop.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            }
+        }
+        LOG.info("Stopped waiting for Redis at {}", settings.url());
+        return Optional.empty();
+    }
+}

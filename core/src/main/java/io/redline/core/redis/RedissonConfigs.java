@@ -1,0 +1,59 @@
+package io.redline.core.redis;
+
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.ClusterServersConfig;
+import org.redisson.config.Config;
+import org.redisson.config.ReadMode;
+import org.redisson.config.SentinelServersConfig;
+import org.redisson.config.SingleServerConfig;
+
+/** Builds the Redisson {@link Config} for {@link RedisSettings}. */
+public final class RedissonConfigs {
+
+    private RedissonConfigs() {
+    }
+
+    /**
+     * @param clientName shown by {@code CLIENT LIST}, so that an operator can tell which process holds a connection
+     */
+    public static Config create(RedisSettings settings, String clientName) {
+        Config config = new Config();
+        // Shared data must be readable by other languages: no Kryo (Redisson's default) by accident.
+        config.setCodec(StringCodec.INSTANCE);
+        RedisUrl url = settings.url();
+        config.setUsername(url.username());
+        config.setPassword(url.password());
+        switch (settings.mode()) {
+            case CLUSTER:
+                ClusterServersConfig cluster = config.useClusterServers()
+                        .setReadMode(ReadMode.MASTER)
+                        .setMasterConnectionMinimumIdleSize(2)
+                        .setSlaveConnectionMinimumIdleSize(1)
+                        .setSubscriptionConnectionMinimumIdleSize(1)
+                        .setClientName(clientName);
+                url.endpoints().forEach(endpoint -> cluster.addNodeAddress(endpoint.address()));
+                break;
+            case SENTINEL:
+                SentinelServersConfig sentinel = config.useSentinelServers()
+                        .setMasterName(settings.sentinelMaster())
+                        .setDatabase(url.database())
+                        .setReadMode(ReadMode.MASTER)
+                        .setCheckSentinelsList(false)
+                        .setMasterConnectionMinimumIdleSize(2)
+                        .setSlaveConnectionMinimumIdleSize(1)
+                        .setSubscriptionConnectionMinimumIdleSize(1)
+                        .setClientName(clientName);
+                url.endpoints().forEach(endpoint -> sentinel.addSentinelAddress(endpoint.address()));
+                break;
+            default:
+                SingleServerConfig single = config.useSingleServer()
+                        .setAddress(url.endpoints().get(0).address())
+                        .setDatabase(url.database())
+                        .setConnectionMinimumIdleSize(2)
+                        .setSubscriptionConnectionMinimumIdleSize(1);
+                single.setClientName(clientName);
+                break;
+        }
+        return config;
+    }
+}
