@@ -1,0 +1,90 @@
+package io.redline.core.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.redline.core.json.Json;
+import io.redline.core.testkit.Awaits;
+import io.redline.core.testkit.ChildJvm;
+import io.redline.core.testkit.FreePorts;
+import io.redline.core.testkit.HttpProbe;
+import io.redline.core.testkit.RedisExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The real exit path of a process, in a child JVM: exit codes, SIGTERM and the drain. */
+class ProcessMainTest {
+
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
+
+    @Test
+    void badConfigurationExitsWithCode2AndOneLinePerError() throws Exception {
+        try (ChildJvm child = ChildJvm.start(DrainingTestProcess.class, Map.of("ADMIN_PORT", "abc",
+                "LOG_FORMAT", "xml", "REDIS_MODE", "clustre", "SHUTDOWN_GRACE", "20", "TEST_WORK_STEPS", "0"))) {
+            assertEquals(2, child.waitFor(Duration.ofSeconds(30)));
+            List<String> lines = child.stderr().lines().sorted().collect(Collectors.toList());
+            assertEquals(List.of(
+                    "draining-test: configuration error: ADMIN_PORT=\"abc\" is invalid: must be a whole number from 0"
+                            + " to 65535",
+                    "draining-test: configuration error: LOG_FORMAT=\"xml\" is invalid: must be one of text, json",
+                    "draining-test: configuration error: REDIS_MODE=\"clustre\" is invalid: must be one of single,"
+                            + " cluster, sentinel",
+                    "draining-test: configuration error: SHUTDOWN_GRACE=\"20\" is invalid: must be a duration such as"
+                            + " 250ms, 60s, 5m, 1h or 7d",
+                    "draining-test: configuration error: TEST_WORK_STEPS=\"0\" is invalid: must be a whole number from"
+                            + " 1 to 10000"), lines);
+            assertEquals("", child.stdout());
+        }
+    }
+
+    @Test
+    void sigtermTurnsReadinessOffDrainsInFlightWorkAndExitsZero() throws Exception {
+        int adminPort = FreePorts.find();
+        String ready = "http://127.0.0.1:" + adminPort + "/health/ready";
+        try (ChildJvm child = ChildJvm.start(DrainingTestProcess.class, Map.of("REDIS_URL", REDIS.redis().url(),
+                "ADMIN_PORT", String.valueOf(adminPort), "SHUTDOWN_GRACE", "15s", "TEST_WORK_STEPS", "30",
+                "LOG_FORMAT", "json", "REDLINE_NAMESPACE", "sigterm"))) {
+            Awaits.await().until(() -> child.stdout().contains("work started") && HttpProbe.status(ready) == 200);
+            long signalled = System.nanoTime();
+            child.terminate();
+            AtomicBoolean sawNotReady = new AtomicBoolean();
+            Awaits.await().until(() -> {
+                int status = HttpProbe.status(ready);
+                sawNotReady.compareAndSet(false, status == 503);
+                return sawNotReady.get() || !child.isAlive();
+            });
+            assertEquals(0, child.waitFor(Duration.ofSeconds(30)), child.stderr());
+            Duration drained = Duration.ofNanos(System.nanoTime() - signalled);
+
+            assertTrue(sawNotReady.get(), "readiness must answer 503 while the work drains");
+            assertEquals(30L, REDIS.client().getAtomicLong("sigterm:" + DrainingTestProcess.STEPS_KEY).get(),
+                    "every step of the in-flight work is done, with Redis still open");
+            assertTrue(child.stdout().contains("work finished"), child.stdout());
+            assertTrue(drained.compareTo(Duration.ofSeconds(15)) < 0, "drained in " + drained);
+            for (String line : child.stderr().lines().collect(Collectors.toList())) {
+                JsonNode event = Json.mapper().readTree(line);
+                assertTrue(event.has("level") && event.has("formattedMessage"), line);
+            }
+        }
+    }
+
+    @Test
+    void workThatOutlivesTheGracePeriodEndsWithExitCode1() throws Exception {
+        try (ChildJvm child = ChildJvm.start(DrainingTestProcess.class, Map.of("REDIS_URL", REDIS.redis().url(),
+                "ADMIN_PORT", String.valueOf(FreePorts.find()), "SHUTDOWN_GRACE", "1s", "TEST_WORK_STEPS", "1000",
+                "REDLINE_NAMESPACE", "overrun"))) {
+            Awaits.await().until(() -> child.stdout().contains("work started"));
+            child.terminate();
+            assertEquals(1, child.waitFor(Duration.ofSeconds(20)));
+            assertTrue(child.stderr().contains("in-flight work did not drain within SHUTDOWN_GRACE=1000 ms"),
+                    child.stderr());
+        }
+    }
+}
