@@ -9,6 +9,9 @@ public final class RedlineKeys {
 
     public static final KeyRule ROOM = KeyRule.identifier("room");
     public static final KeyRule ORDER_ID = KeyRule.identifier("order id");
+    /** A client's identity for rate limiting: an IPv4 or IPv6 address, a user id. */
+    public static final KeyRule CLIENT_ID = new KeyRule("client id", 128, ".:%@");
+    private static final KeyRule SCOPE = KeyRule.identifier("scope");
 
     private final KeyNamespace namespace;
 
@@ -33,6 +36,15 @@ public final class RedlineKeys {
     /** List of a room's last messages, newest first: {@code chat:history:{R}}. */
     public String chatHistory(String room) {
         return key("chat:history:" + HashTag.of(ROOM.check(room)));
+    }
+
+    /**
+     * Sliding-window log of one client for one limit: {@code ratelimit:<scope>:{<client>}:<window ms>}. The limits
+     * of one client share the tag, so that one script can decide on all of them.
+     */
+    public String rateLimit(String scope, String clientId, java.time.Duration window) {
+        return key("ratelimit:" + SCOPE.check(scope) + ":" + HashTag.of(CLIENT_ID.check(clientId)) + ":"
+                + window.toMillis());
     }
 
     /** The order event stream: {@code events:ecommerce}. */

@@ -1,0 +1,140 @@
+package io.redline.core.ratelimit;
+
+import io.redline.core.keys.RedlineKeys;
+import io.redline.core.logging.ThrottledLogger;
+import io.redline.core.redis.RedisScript;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A sliding-window log rate limiter: per identity one sorted set per limit, all in one hash slot, decided by one
+ * Lua script in one round trip with Redis's clock. Only allowed requests are recorded, so memory per key is
+ * bounded by its limit and a client that keeps hammering regains access as soon as its old requests age out.
+ */
+public final class SlidingWindowRateLimiter {
+
+    private static final RedisScript SCRIPT = new RedisScript(load("sliding_window.lua"));
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+
+    private final RedissonClient redis;
+    private final RedlineKeys keys;
+    private final RateLimiterSettings settings;
+    private final RateLimiterEvents events;
+    private final Clock clock;
+    private final ThrottledLogger unavailable;
+    private final String instanceId = UUID.randomUUID().toString().substring(0, 13);
+    private final AtomicLong requests = new AtomicLong();
+
+    public SlidingWindowRateLimiter(RedissonClient redis, RedlineKeys keys, RateLimiterSettings settings,
+                                    RateLimiterEvents events, Clock clock) {
+        this.redis = redis;
+        this.keys = keys;
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+        this.unavailable = new ThrottledLogger(LoggerFactory.getLogger(SlidingWindowRateLimiter.class),
+                Duration.ofSeconds(30), clock);
+    }
+
+    public CompletionStage<RateLimitDecision> acquire(String identity) {
+        return acquire(identity, 1);
+    }
+
+    /**
+     * Decides whether a request of {@code weight} units from {@code identity} may go on, and records it if so.
+     *
+     * @throws io.redline.core.keys.InvalidKeyPartException if the identity is not a valid key part
+     * @throws IllegalArgumentException if the weight is below 1 or above the smallest limit (it could never pass)
+     */
+    public CompletionStage<RateLimitDecision> acquire(String identity, int weight) {
+        if (weight < 1 || weight > settings.smallestLimit()) {
+            throw new IllegalArgumentException("weight must be from 1 to " + settings.smallestLimit() + ", but was "
+                    + weight);
+        }
+        List<Object> limitKeys = new ArrayList<>(settings.limits().size());
+        List<Object> args = new ArrayList<>(2 + 2 * settings.limits().size());
+        args.add(String.valueOf(weight));
+        args.add(instanceId + ":" + requests.incrementAndGet());
+        for (RateLimit limit : settings.limits()) {
+            limitKeys.add(keys.rateLimit(settings.scope(), identity, limit.window()));
+            args.add(String.valueOf(limit.limit()));
+            args.add(String.valueOf(TimeUnit.MILLISECONDS.toMicros(limit.window().toMillis())));
+        }
+        return SCRIPT.<List<Object>>call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.LIST, limitKeys,
+                        args.toArray()).toCompletableFuture()
+                .orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((reply, error) -> error == null ? decide(reply, weight) : degraded(error));
+    }
+
+    private RateLimitDecision decide(List<Object> reply, int weight) {
+        boolean allowed = ((Long) reply.get(0)) == 1L;
+        long now = (Long) reply.get(1);
+        RateLimitDecision reported = null;
+        for (int i = 0; i < settings.limits().size(); i++) {
+            RateLimit limit = settings.limits().get(i);
+            long count = (Long) reply.get(2 + 2 * i);
+            long frees = (Long) reply.get(3 + 2 * i);
+            boolean blocks = !allowed && count + weight > limit.limit();
+            RateLimitDecision candidate = new RateLimitDecision(allowed, limit.limit(),
+                    (int) Math.max(0, limit.limit() - count), ceilSeconds(frees),
+                    blocks ? Math.max(1, ceilSeconds(frees - now)) : 0, false);
+            if (reported == null || moreRestrictive(candidate, reported)) {
+                reported = candidate;
+            }
+        }
+        if (allowed) {
+            events.allowed();
+        } else {
+            events.denied();
+        }
+        return reported;
+    }
+
+    /** A denying limit with the longest wait wins; else the one with the fewest units left. */
+    private static boolean moreRestrictive(RateLimitDecision candidate, RateLimitDecision current) {
+        if (candidate.retryAfterSeconds() != current.retryAfterSeconds()) {
+            return candidate.retryAfterSeconds() > current.retryAfterSeconds();
+        }
+        return candidate.remaining() < current.remaining();
+    }
+
+    private RateLimitDecision degraded(Throwable error) {
+        FailMode mode = settings.failMode();
+        events.redisUnavailable(mode);
+        unavailable.warn("Rate limiter could not ask Redis; failing " + mode.name().toLowerCase(java.util.Locale.ROOT),
+                error);
+        RateLimit first = settings.limits().get(0);
+        long reset = ceilSeconds(TimeUnit.MILLISECONDS.toMicros(clock.millis() + first.window().toMillis()));
+        return mode == FailMode.OPEN
+                ? new RateLimitDecision(true, first.limit(), first.limit(), reset, 0, true)
+                : new RateLimitDecision(false, first.limit(), 0, reset, 1, true);
+    }
+
+    private static long ceilSeconds(long micros) {
+        return Math.floorDiv(micros + MICROS_PER_SECOND - 1, MICROS_PER_SECOND);
+    }
+
+    private static String load(String name) {
+        try (InputStream in = SlidingWindowRateLimiter.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.redline.core.redis;
+
+import io.redline.core.json.RedisCodecs;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisNoScriptException;
+
+/**
+ * A Lua script called by its SHA-1 ({@code EVALSHA}): one round trip, no script text on the wire. When a server
+ * does not know the script (a restart, a failover, {@code SCRIPT FLUSH}), it is loaded on the node that owns the
+ * keys and the call is repeated once.
+ */
+public final class RedisScript {
+
+    private final String source;
+    private final String sha;
+
+    public RedisScript(String source) {
+        this.source = source;
+        this.sha = sha1(source);
+    }
+
+    public String sha() {
+        return sha;
+    }
+
+    /**
+     * Runs the script on the node owning {@code keys} (which must share a hash slot) with string arguments.
+     *
+     * @return the reply as Redis gives it with the string codec: Long, String, List or null
+     */
+    public <R> CompletionStage<R> call(RedissonClient redis, RScript.Mode mode, RScript.ReturnType type,
+                                       List<Object> keys, Object... args) {
+        RScript script = redis.getScript(RedisCodecs.STRING);
+        String routingKey = (String) keys.get(0);
+        CompletionStage<R> first = script.evalShaAsync(routingKey, mode, sha, type, keys, args);
+        return first.handle((result, error) -> {
+            if (error == null) {
+                return CompletableFuture.completedFuture(result);
+            }
+            if (!(unwrap(error) instanceof RedisNoScriptException)) {
+                return CompletableFuture.<R>failedFuture(unwrap(error));
+            }
+            return script.scriptLoadAsync(routingKey, source).toCompletableFuture()
+                    .thenCompose(loaded -> script.<R>evalShaAsync(routingKey, mode, sha, type, keys, args));
+        }).thenCompose(stage -> stage);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    private static String sha1(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-1", e);
+        }
+    }
+}
