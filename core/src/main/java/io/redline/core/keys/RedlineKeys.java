@@ -1,5 +1,11 @@
 package io.redline.core.keys;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+
 /**
  * Every Redis key and channel name of the platform, built in this one place with the namespace applied.
  * The names are those of the specification; user-supplied parts are validated and hash-tagged, so that the
@@ -17,6 +23,16 @@ public final class RedlineKeys {
 
     public RedlineKeys(KeyNamespace namespace) {
         this.namespace = namespace;
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     public KeyNamespace namespace() {
@@ -42,9 +58,27 @@ public final class RedlineKeys {
      * Sliding-window log of one client for one limit: {@code ratelimit:<scope>:{<client>}:<window ms>}. The limits
      * of one client share the tag, so that one script can decide on all of them.
      */
-    public String rateLimit(String scope, String clientId, java.time.Duration window) {
+    public String rateLimit(String scope, String clientId, Duration window) {
         return key("ratelimit:" + SCOPE.check(scope) + ":" + HashTag.of(CLIENT_ID.check(clientId)) + ":"
                 + window.toMillis());
+    }
+
+    /**
+     * A stale-while-revalidate entry: {@code swr:<cache>:{<digest>}}. The caller's key may hold any characters; its
+     * SHA-256 digest (128 bits, hex) is what reaches Redis, so no key can address another.
+     */
+    public String swrEntry(String cache, String cacheKey) {
+        return key("swr:" + SCOPE.check(cache) + ":" + HashTag.of(digest(cacheKey)));
+    }
+
+    /** The load lock of an entry, in the entry's slot: {@code swr:<cache>:{<digest>}:lock}. */
+    public String swrLock(String cache, String cacheKey) {
+        return swrEntry(cache, cacheKey) + ":lock";
+    }
+
+    /** The hit-for-pass marker of an entry (its origin said "do not store"): {@code ...:{<digest>}:pass}. */
+    public String swrPass(String cache, String cacheKey) {
+        return swrEntry(cache, cacheKey) + ":pass";
     }
 
     /** The order event stream: {@code events:ecommerce}. */

@@ -1,0 +1,13 @@
+package io.redline.core.swr;
+
+import java.time.Instant;
+
+/**
+ * A value and how it was served.
+ *
+ * @param value the value
+ * @param status hit, stale or miss
+ * @param storedAt when the value was loaded from its origin (for an {@code Age} header)
+ */
+public record Cached<T>(T value, CacheStatus status, Instant storedAt) {
+}

@@ -1,0 +1,255 @@
+package io.redline.core.swr;
+
+import com.fasterxml.jackson.databind.JavaType;
+import io.redline.core.json.Json;
+import io.redline.core.json.RedisCodecs;
+import io.redline.core.keys.RedlineKeys;
+import io.redline.core.redis.RedisScript;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stale-while-revalidate cache on Redis, usable on its own: {@code cache.get(key, loader)}.
+ *
+ * <ul>
+ *   <li>Fresh or stale hit: one {@code GET} of one key (the envelope holds value, stored-at and fresh-until; its
+ *       Redis TTL is the stale TTL).</li>
+ *   <li>Stale hit: returned at once; one caller across all processes refreshes in the background under a
+ *       {@link LoadLock}. A failed refresh keeps the stale value until its stale TTL ends.</li>
+ *   <li>Cold miss: concurrent callers of one key, in this process and in others, cause one load; the others wait
+ *       for its result, at most the load timeout.</li>
+ * </ul>
+ *
+ * @param <T> the value type, stored as plain JSON
+ */
+public final class SwrCache<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SwrCache.class);
+    private static final RedisScript GET_OR_LOCK = new RedisScript(SwrScripts.load("get_or_lock.lua"));
+    private static final long POLL_MILLIS = 25;
+
+    private final RedissonClient redis;
+    private final RedlineKeys keys;
+    private final SwrSettings settings;
+    private final JavaType type;
+    private final SwrEvents events;
+    private final Clock clock;
+    private final DoubleSupplier random;
+    private final LoadLock lock;
+    private final ConcurrentMap<String, CompletableFuture<Outcome<T>>> loads = new ConcurrentHashMap<>();
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+
+    public SwrCache(RedissonClient redis, RedlineKeys keys, SwrSettings settings, Class<T> type, SwrEvents events,
+                    Clock clock, DoubleSupplier random) {
+        this.redis = redis;
+        this.keys = keys;
+        this.settings = settings;
+        this.type = Json.mapper().constructType(type);
+        this.events = events;
+        this.clock = clock;
+        this.random = random;
+        this.lock = new LoadLock(redis);
+    }
+
+    /** The value of {@code key} with the default TTLs; everything the loader returns is stored. */
+    public CompletionStage<T> get(String key, Supplier<? extends CompletionStage<T>> loader) {
+        return get(key, () -> loader.get().thenApply(Loaded::store), settings.defaultPolicy())
+                .thenApply(Cached::value);
+    }
+
+    /**
+     * The value of {@code key} and how it was served.
+     *
+     * @param key any text (it is hashed before it reaches Redis)
+     * @param loader fetches the value from its origin; says whether the result may be stored
+     * @param policy the TTLs of this entry
+     */
+    public CompletionStage<Cached<T>> get(String key, Supplier<? extends CompletionStage<Loaded<T>>> loader,
+                                          SwrPolicy policy) {
+        EntryKeys entry = EntryKeys.of(keys, settings.name(), key);
+        return redis.<String>getBucket(entry.entry(), RedisCodecs.STRING).getAsync().thenCompose(text -> {
+            Envelope<T> stored = text == null ? null : parseOrNull(text, key);
+            if (stored == null) {
+                events.miss();
+                return miss(key, entry, loader, policy);
+            }
+            Instant storedAt = Instant.ofEpochMilli(stored.storedAt());
+            if (clock.millis() < stored.freshUntil()) {
+                events.hit();
+                return CompletableFuture.completedFuture(new Cached<>(stored.value(), CacheStatus.HIT, storedAt));
+            }
+            events.stale();
+            refreshInBackground(key, entry, loader, policy);
+            return CompletableFuture.completedFuture(new Cached<>(stored.value(), CacheStatus.STALE, storedAt));
+        });
+    }
+
+    private CompletionStage<Cached<T>> miss(String key, EntryKeys entry,
+                                            Supplier<? extends CompletionStage<Loaded<T>>> loader, SwrPolicy policy) {
+        CompletableFuture<Outcome<T>> mine = new CompletableFuture<>();
+        CompletableFuture<Outcome<T>> running = loads.putIfAbsent(entry.entry(), mine);
+        if (running != null) {
+            // not shareable (e.g. no-store): the value was for its caller only; this caller loads for itself
+            return running.thenCompose(outcome -> outcome.shareable()
+                    ? CompletableFuture.completedFuture(outcome.cached()) : loadAlone(loader));
+        }
+        long deadline = clock.millis() + settings.loadTimeout().toMillis();
+        loadOrWait(key, entry, loader, policy, deadline).whenComplete((outcome, error) -> {
+            loads.remove(entry.entry(), mine);
+            if (error != null) {
+                mine.completeExceptionally(error);
+            } else {
+                mine.complete(outcome);
+            }
+        });
+        return mine.thenApply(Outcome::cached);
+    }
+
+    /** One round trip per attempt: the entry if another caller stored it, else the lock, else wait a little. */
+    private CompletionStage<Outcome<T>> loadOrWait(String key, EntryKeys entry,
+                                                   Supplier<? extends CompletionStage<Loaded<T>>> loader,
+                                                   SwrPolicy policy, long deadline) {
+        String token = LoadLock.newToken();
+        return GET_OR_LOCK.<List<Object>>call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.LIST,
+                List.of(entry.entry(), entry.lock(), entry.pass()), token,
+                String.valueOf(settings.lockTtl().toMillis())).thenCompose(reply -> {
+                    String text = (String) reply.get(0);
+                    long state = (Long) reply.get(1);
+                    Envelope<T> stored = text.isEmpty() ? null : parseOrNull(text, key);
+                    if (stored != null) {
+                        return CompletableFuture.completedFuture(new Outcome<>(new Cached<>(stored.value(),
+                                CacheStatus.MISS, Instant.ofEpochMilli(stored.storedAt())), true));
+                    }
+                    if (state == 1) {
+                        return loadAndStore(entry, loader, policy, token);
+                    }
+                    if (state == 2) {
+                        return loadAlone(loader).thenApply(cached -> new Outcome<>(cached, false));
+                    }
+                    if (clock.millis() >= deadline) {
+                        return CompletableFuture.failedFuture(new CacheLoadTimeoutException("waited "
+                                + settings.loadTimeout().toMillis() + " ms for another caller to load \"" + key
+                                + "\" into cache " + settings.name()));
+                    }
+                    Executor later = CompletableFuture.delayedExecutor(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    return CompletableFuture.supplyAsync(() -> null, later)
+                            .thenCompose(ignored -> loadOrWait(key, entry, loader, policy, deadline));
+                });
+    }
+
+    private CompletionStage<Outcome<T>> loadAndStore(EntryKeys entry,
+                                                     Supplier<? extends CompletionStage<Loaded<T>>> loader,
+                                                     SwrPolicy policy, String token) {
+        return callLoader(loader)
+                .exceptionallyCompose(error -> lock.release(entry, token).handle((released, ignored) -> null)
+                        .thenCompose(ignored -> CompletableFuture.<Loaded<T>>failedFuture(unwrap(error))))
+                .thenCompose(loaded -> {
+                    events.loaded();
+                    long now = clock.millis();
+                    Cached<T> cached = new Cached<>(loaded.value(), CacheStatus.MISS, Instant.ofEpochMilli(now));
+                    return store(entry, loaded, policy, token, now).handle((stored, error) -> {
+                        if (error != null) {
+                            // the caller still gets its value; the lock expires by itself
+                            LOG.warn("Could not store a loaded entry in cache {}: {}", settings.name(),
+                                    String.valueOf(unwrap(error)));
+                        }
+                        return new Outcome<>(cached, loaded.storable());
+                    });
+                });
+    }
+
+    private void refreshInBackground(String key, EntryKeys entry,
+                                     Supplier<? extends CompletionStage<Loaded<T>>> loader, SwrPolicy policy) {
+        if (!refreshing.add(entry.entry())) {
+            return;
+        }
+        lock.tryAcquire(entry.lock(), settings.lockTtl()).thenCompose(token -> {
+            if (token.isEmpty()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            return callLoader(loader).handle((loaded, error) -> {
+                if (error != null) {
+                    events.refreshFailed(unwrap(error));
+                    LOG.warn("Refresh of \"{}\" in cache {} failed; serving the stale value: {}", key,
+                            settings.name(), String.valueOf(unwrap(error)));
+                    return lock.release(entry, token.get());
+                }
+                events.refreshed();
+                return store(entry, loaded, policy, token.get(), clock.millis());
+            }).thenCompose(released -> released);
+        }).whenComplete((ignored, error) -> {
+            refreshing.remove(entry.entry());
+            if (error != null) {
+                LOG.warn("Refresh of \"{}\" in cache {} could not reach Redis: {}", key, settings.name(),
+                        String.valueOf(unwrap(error)));
+            }
+        });
+    }
+
+    private CompletionStage<Boolean> store(EntryKeys entry, Loaded<T> loaded, SwrPolicy policy, String token,
+                                           long now) {
+        long fresh = jittered(policy.fresh(), policy.jitter());
+        long stale = Math.max(fresh, jittered(policy.stale(), policy.jitter()));
+        if (!loaded.storable()) {
+            return lock.finish(entry, "pass", "", policy.fresh(), token);
+        }
+        String envelope = new Envelope<>(loaded.value(), now, now + fresh).toJson();
+        return lock.finish(entry, "store", envelope, Duration.ofMillis(stale), token);
+    }
+
+    private CompletionStage<Cached<T>> loadAlone(Supplier<? extends CompletionStage<Loaded<T>>> loader) {
+        return callLoader(loader).thenApply(loaded -> {
+            events.loaded();
+            return new Cached<>(loaded.value(), CacheStatus.MISS, Instant.ofEpochMilli(clock.millis()));
+        });
+    }
+
+    private CompletableFuture<Loaded<T>> callLoader(Supplier<? extends CompletionStage<Loaded<T>>> loader) {
+        CompletableFuture<Loaded<T>> loading;
+        try {
+            loading = loader.get().toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return loading.orTimeout(settings.loadTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private long jittered(Duration ttl, double jitter) {
+        return ttl.toMillis() + (long) (ttl.toMillis() * jitter * random.getAsDouble());
+    }
+
+    private Envelope<T> parseOrNull(String text, String key) {
+        try {
+            return Envelope.parse(text, type);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Entry of \"{}\" in cache {} is unreadable and will be reloaded: {}", key, settings.name(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+    }
+
+    /** A load's result, and whether callers that waited for it may have it too. */
+    private record Outcome<T>(Cached<T> cached, boolean shareable) {
+    }
+}
