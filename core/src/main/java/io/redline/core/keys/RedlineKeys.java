@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HexFormat;
 
 /**
@@ -94,6 +95,26 @@ public final class RedlineKeys {
     /** Projection hash of one order: {@code order:{ORDERID}}. */
     public String orderProjection(String orderId) {
         return key("order:" + HashTag.of(ORDER_ID.check(orderId)));
+    }
+
+    /** HyperLogLog of the client addresses seen on a UTC day: {@code stats:visitors:<yyyy-mm-dd>}. */
+    public String dailyVisitors(LocalDate day) {
+        return key("stats:visitors:" + day);
+    }
+
+    /** Sorted set of page views per path on a UTC day: {@code stats:pageviews:<yyyy-mm-dd>}. */
+    public String dailyPageViews(LocalDate day) {
+        return key("stats:pageviews:" + day);
+    }
+
+    /** Counter of requests on a UTC day: {@code stats:requests:<yyyy-mm-dd>}. */
+    public String dailyRequests(LocalDate day) {
+        return key("stats:requests:" + day);
+    }
+
+    /** Counter of responses with a 5xx status on a UTC day: {@code stats:errors:<yyyy-mm-dd>}. */
+    public String dailyErrors(LocalDate day) {
+        return key("stats:errors:" + day);
     }
 
     /** The dashboard's latest snapshot: {@code stats:dashboard:latest}. */

@@ -6,12 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.redline.core.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /**
  * What one Redis key holds: {@code {"storedAt":ms,"freshUntil":ms,"value":...}}, plain JSON that a client in any
  * language can read.
  */
-record Envelope<T>(T value, long storedAt, long freshUntil) {
+record Envelope<T>(T value, long storedAt, long freshUntil, long staleTtlMillis) {
+
+    Cached<T> toCached(CacheStatus status) {
+        return new Cached<>(value, status, Instant.ofEpochMilli(storedAt), Instant.ofEpochMilli(freshUntil));
+    }
 
     String toJson() {
         ObjectNode node = Json.mapper().createObjectNode();
@@ -29,7 +34,8 @@ record Envelope<T>(T value, long storedAt, long freshUntil) {
                 throw new IllegalArgumentException("not an SWR envelope");
             }
             T value = Json.mapper().readerFor(type).readValue(node.get("value"));
-            return new Envelope<>(value, node.get("storedAt").asLong(), node.get("freshUntil").asLong());
+            // the stale TTL lives in Redis (the key's TTL), not in the JSON
+            return new Envelope<>(value, node.get("storedAt").asLong(), node.get("freshUntil").asLong(), -1);
         } catch (IOException e) {
             throw new IllegalArgumentException("not an SWR envelope: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {

@@ -89,14 +89,13 @@ public final class SwrCache<T> {
                 events.miss();
                 return miss(key, entry, loader, policy);
             }
-            Instant storedAt = Instant.ofEpochMilli(stored.storedAt());
             if (clock.millis() < stored.freshUntil()) {
                 events.hit();
-                return CompletableFuture.completedFuture(new Cached<>(stored.value(), CacheStatus.HIT, storedAt));
+                return CompletableFuture.completedFuture(stored.toCached(CacheStatus.HIT));
             }
             events.stale();
             refreshInBackground(key, entry, loader, policy);
-            return CompletableFuture.completedFuture(new Cached<>(stored.value(), CacheStatus.STALE, storedAt));
+            return CompletableFuture.completedFuture(stored.toCached(CacheStatus.STALE));
         });
     }
 
@@ -133,8 +132,8 @@ public final class SwrCache<T> {
                     long state = (Long) reply.get(1);
                     Envelope<T> stored = text.isEmpty() ? null : parseOrNull(text, key);
                     if (stored != null) {
-                        return CompletableFuture.completedFuture(new Outcome<>(new Cached<>(stored.value(),
-                                CacheStatus.MISS, Instant.ofEpochMilli(stored.storedAt())), true));
+                        return CompletableFuture.completedFuture(new Outcome<>(stored.toCached(CacheStatus.MISS),
+                                true));
                     }
                     if (state == 1) {
                         return loadAndStore(entry, loader, policy, token);
@@ -162,8 +161,10 @@ public final class SwrCache<T> {
                 .thenCompose(loaded -> {
                     events.loaded();
                     long now = clock.millis();
-                    Cached<T> cached = new Cached<>(loaded.value(), CacheStatus.MISS, Instant.ofEpochMilli(now));
-                    return store(entry, loaded, policy, token, now).handle((stored, error) -> {
+                    Envelope<T> envelope = envelope(loaded.value(), policy, now);
+                    Cached<T> cached = loaded.storable() ? envelope.toCached(CacheStatus.MISS)
+                            : new Cached<>(loaded.value(), CacheStatus.MISS, Instant.ofEpochMilli(now), null);
+                    return store(entry, loaded, envelope, policy, token).handle((stored, error) -> {
                         if (error != null) {
                             // the caller still gets its value; the lock expires by itself
                             LOG.warn("Could not store a loaded entry in cache {}: {}", settings.name(),
@@ -191,7 +192,7 @@ public final class SwrCache<T> {
                     return lock.release(entry, token.get());
                 }
                 events.refreshed();
-                return store(entry, loaded, policy, token.get(), clock.millis());
+                return store(entry, loaded, envelope(loaded.value(), policy, clock.millis()), policy, token.get());
             }).thenCompose(released -> released);
         }).whenComplete((ignored, error) -> {
             refreshing.remove(entry.entry());
@@ -202,21 +203,25 @@ public final class SwrCache<T> {
         });
     }
 
-    private CompletionStage<Boolean> store(EntryKeys entry, Loaded<T> loaded, SwrPolicy policy, String token,
-                                           long now) {
+    /** The envelope of a value loaded now; its stale TTL is when Redis drops it. */
+    private Envelope<T> envelope(T value, SwrPolicy policy, long now) {
         long fresh = jittered(policy.fresh(), policy.jitter());
         long stale = Math.max(fresh, jittered(policy.stale(), policy.jitter()));
+        return new Envelope<>(value, now, now + fresh, stale);
+    }
+
+    private CompletionStage<Boolean> store(EntryKeys entry, Loaded<T> loaded, Envelope<T> envelope,
+                                           SwrPolicy policy, String token) {
         if (!loaded.storable()) {
             return lock.finish(entry, "pass", "", policy.fresh(), token);
         }
-        String envelope = new Envelope<>(loaded.value(), now, now + fresh).toJson();
-        return lock.finish(entry, "store", envelope, Duration.ofMillis(stale), token);
+        return lock.finish(entry, "store", envelope.toJson(), Duration.ofMillis(envelope.staleTtlMillis()), token);
     }
 
     private CompletionStage<Cached<T>> loadAlone(Supplier<? extends CompletionStage<Loaded<T>>> loader) {
         return callLoader(loader).thenApply(loaded -> {
             events.loaded();
-            return new Cached<>(loaded.value(), CacheStatus.MISS, Instant.ofEpochMilli(clock.millis()));
+            return new Cached<>(loaded.value(), CacheStatus.MISS, Instant.ofEpochMilli(clock.millis()), null);
         });
     }
 

@@ -1,0 +1,65 @@
+package io.redline.gateway;
+
+import io.redline.core.lifecycle.Managed;
+import io.redline.core.process.ProcessContext;
+import io.redline.core.ratelimit.RateLimit;
+import io.redline.core.ratelimit.RateLimiterSettings;
+import io.redline.core.ratelimit.SlidingWindowRateLimiter;
+import io.redline.core.swr.SwrCache;
+import io.redline.core.swr.SwrPolicy;
+import io.redline.core.swr.SwrSettings;
+import io.redline.gateway.client.ClientIdentity;
+import io.redline.gateway.http.GatewayHandler;
+import io.redline.gateway.http.GatewayServer;
+import io.redline.gateway.metrics.GatewayMetrics;
+import io.redline.gateway.origin.OriginClient;
+import io.redline.gateway.origin.OriginResponse;
+import io.redline.gateway.traffic.TrafficRecorder;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Wires the gateway's parts from its configuration and the process context. */
+public final class Gateway {
+
+    /** The cache's name, part of its keys: {@code swr:gateway:{...}}. */
+    public static final String CACHE_NAME = "gateway";
+    /** The limiter's scope, part of its keys: {@code ratelimit:gateway:{client}:...}. */
+    public static final String LIMITER_SCOPE = "gateway";
+
+    private final GatewayServer server;
+    private final TrafficRecorder traffic;
+
+    public Gateway(GatewayConfig config, ProcessContext context) {
+        GatewayMetrics metrics = new GatewayMetrics(context.metrics());
+        SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(context.redis(), context.keys(),
+                new RateLimiterSettings(LIMITER_SCOPE, List.of(new RateLimit(config.rateLimit(), config.rateWindow())),
+                        config.rateLimitFailMode(), RateLimiterSettings.DEFAULT_TIMEOUT),
+                metrics, context.clock());
+        SwrPolicy policy = SwrPolicy.of(config.freshTtl(), config.staleTtl());
+        SwrCache<OriginResponse> cache = new SwrCache<>(context.redis(), context.keys(),
+                new SwrSettings(CACHE_NAME, policy, config.originTimeout().plusSeconds(1)), OriginResponse.class,
+                metrics, context.clock(), () -> ThreadLocalRandom.current().nextDouble());
+        OriginClient origin = new OriginClient(config.origin(), config.originConnectTimeout(), config.originTimeout(),
+                config.cacheMaxBytes(), context.threadPools().fixed("origin-client", 4),
+                context.threadPools().fixed("origin-body", 32));
+        traffic = new TrafficRecorder(context.redis(), context.keys(), context.clock(),
+                context.threadPools().scheduled("traffic-flush", 1), Duration.ofSeconds(1), 100_000, metrics);
+        GatewayHandler handler = new GatewayHandler(new ClientIdentity(config.trustedProxies()), limiter, cache,
+                policy, origin, traffic, metrics, context.clock(), config.originTimeout().plusSeconds(2));
+        server = new GatewayServer(config.httpPort(), handler, context.config().shutdownGrace());
+    }
+
+    /** Traffic first and server last, so that on stop the server drains its requests before the last flush. */
+    public List<Managed> parts() {
+        return List.of(traffic, server);
+    }
+
+    public GatewayServer server() {
+        return server;
+    }
+
+    public TrafficRecorder traffic() {
+        return traffic;
+    }
+}

@@ -1,0 +1,45 @@
+package io.redline.gateway.cache;
+
+import io.redline.core.swr.CacheStatus;
+import io.redline.core.swr.Cached;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The headers that say how a response was served: {@code X-Cache: HIT|STALE|MISS}, {@code Age} (seconds since the
+ * origin answered) and RFC 9211 {@code Cache-Status}.
+ */
+public final class CacheHeaders {
+
+    public static final String CACHE_NAME = "redline";
+
+    private CacheHeaders() {
+    }
+
+    public static Map<String, String> of(Cached<?> cached, Instant now) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Cache", cached.status().name());
+        headers.put("Age", String.valueOf(Math.max(0, Duration.between(cached.storedAt(), now).toSeconds())));
+        headers.put("Cache-Status", cacheStatus(cached, now));
+        return headers;
+    }
+
+    /** For requests the cache does not handle at all (non-GET, Authorization): forwarded as they are. */
+    public static Map<String, String> bypass() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Cache", CacheStatus.MISS.name());
+        headers.put("Cache-Status", CACHE_NAME + "; fwd=request");
+        return headers;
+    }
+
+    private static String cacheStatus(Cached<?> cached, Instant now) {
+        if (cached.status() == CacheStatus.MISS) {
+            return CACHE_NAME + "; fwd=uri-miss" + (cached.stored() ? "; stored" : "");
+        }
+        long ttl = Duration.between(now, cached.freshUntil()).toSeconds();
+        return CACHE_NAME + "; hit; ttl=" + ttl
+                + (cached.status() == CacheStatus.STALE ? "; detail=stale-while-revalidate" : "");
+    }
+}

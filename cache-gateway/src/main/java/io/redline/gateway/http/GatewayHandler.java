@@ -1,0 +1,214 @@
+package io.redline.gateway.http;
+
+import io.redline.core.ratelimit.RateLimitDecision;
+import io.redline.core.ratelimit.SlidingWindowRateLimiter;
+import io.redline.core.swr.CacheLoadTimeoutException;
+import io.redline.core.swr.CacheStatus;
+import io.redline.core.swr.Cached;
+import io.redline.core.swr.Loaded;
+import io.redline.core.swr.SwrCache;
+import io.redline.core.swr.SwrPolicy;
+import io.redline.gateway.cache.CacheHeaders;
+import io.redline.gateway.cache.CacheKey;
+import io.redline.gateway.cache.Cacheability;
+import io.redline.gateway.cache.OriginErrorException;
+import io.redline.gateway.client.ClientIdentity;
+import io.redline.gateway.metrics.GatewayMetrics;
+import io.redline.gateway.metrics.Outcome;
+import io.redline.gateway.origin.Header;
+import io.redline.gateway.origin.OriginClient;
+import io.redline.gateway.origin.OriginRequest;
+import io.redline.gateway.origin.OriginResponse;
+import io.redline.gateway.origin.OriginTimeoutException;
+import io.redline.gateway.origin.OriginUnavailableException;
+import io.redline.gateway.traffic.TrafficRecorder;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every request: rate limit (429 when denied), then the SWR cache for GET and HEAD without credentials, else
+ * straight to the origin. Origin unreachable: 502; too slow: 504; both as JSON.
+ */
+public final class GatewayHandler extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
+
+    private final ClientIdentity identity;
+    private final SlidingWindowRateLimiter limiter;
+    private final SwrCache<OriginResponse> cache;
+    private final SwrPolicy policy;
+    private final OriginClient origin;
+    private final TrafficRecorder traffic;
+    private final GatewayMetrics metrics;
+    private final Clock clock;
+    private final Duration wait;
+
+    /**
+     * @param wait how long a request waits for the cache or the origin before answering 504
+     */
+    public GatewayHandler(ClientIdentity identity, SlidingWindowRateLimiter limiter, SwrCache<OriginResponse> cache,
+                          SwrPolicy policy, OriginClient origin, TrafficRecorder traffic, GatewayMetrics metrics,
+                          Clock clock, Duration wait) {
+        this.identity = identity;
+        this.limiter = limiter;
+        this.cache = cache;
+        this.policy = policy;
+        this.origin = origin;
+        this.traffic = traffic;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.wait = wait;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        InetAddress peer = ((InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress()).getAddress();
+        String client = identity.resolve(peer, request.getHeaders().getValuesList("X-Forwarded-For"))
+                .getHostAddress();
+        RateLimitDecision decision = limiter.acquire(client).toCompletableFuture().join();
+        Replies.rateLimitHeaders(response, decision);
+        Outcome outcome;
+        if (!decision.allowed()) {
+            Replies.error(response, callback, 429, "Too Many Requests",
+                    Map.of("Retry-After", String.valueOf(decision.retryAfterSeconds())));
+            outcome = Outcome.DENIED;
+        } else if (usesCache(request)) {
+            outcome = serveThroughCache(request, response, callback, peer);
+        } else {
+            outcome = forward(request, response, callback, peer, CacheHeaders.bypass());
+        }
+        metrics.outcome(outcome);
+        boolean isGet = HttpMethod.GET.is(request.getMethod());
+        traffic.record(client, request.getHttpURI().getPath(), response.getStatus(),
+                isGet && response.getStatus() >= 200 && response.getStatus() < 400);
+        return true;
+    }
+
+    /** A shared cache must not answer requests with credentials from a stored response (RFC 9111 3.5). */
+    private static boolean usesCache(Request request) {
+        String method = request.getMethod();
+        return (HttpMethod.GET.is(method) || HttpMethod.HEAD.is(method))
+                && !request.getHeaders().contains("Authorization");
+    }
+
+    private Outcome serveThroughCache(Request request, Response response, Callback callback, InetAddress peer)
+            throws Exception {
+        String key = CacheKey.of(request.getHttpURI().getPath(), request.getHttpURI().getQuery());
+        boolean withBody = HttpMethod.GET.is(request.getMethod());
+        Cached<OriginResponse> cached;
+        try {
+            cached = cache.get(key, () -> load(request, peer), policy).toCompletableFuture()
+                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? unwrap(e.getCause()) : e;
+            if (cause instanceof OriginErrorException) {
+                Replies.origin(response, callback, ((OriginErrorException) cause).response(), withBody,
+                        Map.of("X-Cache", CacheStatus.MISS.name(), "Cache-Status",
+                                CacheHeaders.CACHE_NAME + "; fwd=uri-miss"));
+                return Outcome.ORIGIN_ERROR;
+            }
+            if (isOriginFailure(cause)) {
+                return failure(response, callback, cause);
+            }
+            // Redis is the problem, not the origin: serve from the origin without the cache
+            LOG.debug("Cache unavailable for {}; forwarding: {}", key, cause.toString());
+            metrics.cacheUnavailable();
+            return forward(request, response, callback, peer, CacheHeaders.bypass());
+        }
+        Replies.origin(response, callback, cached.value(), withBody, CacheHeaders.of(cached, clock.instant()));
+        if (cached.status() == CacheStatus.MISS && !cached.stored()) {
+            return Outcome.PASS;
+        }
+        return Outcome.valueOf(cached.status().name());
+    }
+
+    private CompletableFuture<Loaded<OriginResponse>> load(Request request, InetAddress peer) {
+        List<Header> headers = forwardable(request);
+        // a stored body is served to every client: ask for it uncompressed, and without anyone's cookies
+        headers.removeIf(h -> h.name().equalsIgnoreCase("cookie") || h.name().equalsIgnoreCase("accept-encoding"));
+        headers.add(new Header("Accept-Encoding", "identity"));
+        OriginRequest get = new OriginRequest("GET", pathAndQuery(request), headers, null, peer.getHostAddress(),
+                forwardedFor(request));
+        long start = System.nanoTime();
+        return origin.send(get).whenComplete((answer, error) -> metrics.originCall(Duration.ofNanos(
+                System.nanoTime() - start))).thenApply(Cacheability::of);
+    }
+
+    private Outcome forward(Request request, Response response, Callback callback, InetAddress peer,
+                            Map<String, String> cacheHeaders) throws Exception {
+        boolean hasBody = request.getLength() > 0 || request.getHeaders().contains("Transfer-Encoding");
+        OriginRequest call = new OriginRequest(request.getMethod(), pathAndQuery(request), forwardable(request),
+                hasBody ? Content.Source.asInputStream(request) : null, peer.getHostAddress(), forwardedFor(request));
+        long start = System.nanoTime();
+        OriginResponse answer;
+        try {
+            answer = origin.send(call).get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return failure(response, callback, e instanceof ExecutionException ? unwrap(e.getCause()) : e);
+        } finally {
+            metrics.originCall(Duration.ofNanos(System.nanoTime() - start));
+        }
+        Replies.origin(response, callback, answer, !HttpMethod.HEAD.is(request.getMethod()), cacheHeaders);
+        return answer.status() >= 500 ? Outcome.ORIGIN_ERROR : Outcome.PASS;
+    }
+
+    private static Outcome failure(Response response, Callback callback, Throwable cause) {
+        if (cause instanceof OriginUnavailableException) {
+            Replies.error(response, callback, 502, "Bad Gateway", Map.of());
+            return Outcome.BAD_GATEWAY;
+        }
+        LOG.debug("Origin too slow: {}", cause.toString());
+        Replies.error(response, callback, 504, "Gateway Timeout", Map.of());
+        return Outcome.GATEWAY_TIMEOUT;
+    }
+
+    private static boolean isOriginFailure(Throwable cause) {
+        return cause instanceof OriginUnavailableException || cause instanceof OriginTimeoutException
+                || cause instanceof CacheLoadTimeoutException || cause instanceof TimeoutException;
+    }
+
+    private static List<Header> forwardable(Request request) {
+        List<Header> headers = new ArrayList<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.add(new Header(field.getName(), field.getValue()));
+        }
+        return headers;
+    }
+
+    private static String pathAndQuery(Request request) {
+        String query = request.getHttpURI().getQuery();
+        return request.getHttpURI().getPath() + (query == null ? "" : "?" + query);
+    }
+
+    private static String forwardedFor(Request request) {
+        List<String> values = request.getHeaders().getValuesList("X-Forwarded-For");
+        return values.isEmpty() ? null : String.join(", ", values);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable current = error;
+        while (current instanceof CompletionException && current.getCause() != null) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

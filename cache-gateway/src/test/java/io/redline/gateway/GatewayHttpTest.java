@@ -1,0 +1,277 @@
+package io.redline.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.redline.core.json.Json;
+import io.redline.core.keys.KeyNamespace;
+import io.redline.core.keys.RedlineKeys;
+import io.redline.core.testkit.Awaits;
+import io.redline.core.testkit.RedisExtension;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The gateway over real HTTP, between a real client and a real origin server, on a real Redis. */
+class GatewayHttpTest {
+
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final AtomicInteger NAMESPACES = new AtomicInteger();
+    private static TestOrigin origin;
+
+    private RunningGateway gateway;
+    private String namespace;
+
+    @BeforeAll
+    static void startOrigin() throws Exception {
+        origin = new TestOrigin();
+    }
+
+    @AfterAll
+    static void stopOrigin() throws Exception {
+        origin.close();
+    }
+
+    @AfterEach
+    void stopGateway() {
+        if (gateway != null) {
+            gateway.close();
+        }
+    }
+
+    @Test
+    void aFirstRequestIsAMissTheNextAHitWithRateLimitAndCacheHeaders() throws Exception {
+        start(Map.of());
+        HttpResponse<String> miss = get("/hello-1?b=2&a=1");
+        assertEquals(200, miss.statusCode());
+        assertEquals("/hello-1 1", miss.body());
+        assertEquals("MISS", header(miss, "X-Cache"));
+        assertEquals("redline; fwd=uri-miss; stored", header(miss, "Cache-Status"));
+        assertEquals("0", header(miss, "Age"));
+        assertEquals("100", header(miss, "X-RateLimit-Limit"));
+        assertEquals("99", header(miss, "X-RateLimit-Remaining"));
+        long reset = Long.parseLong(header(miss, "X-RateLimit-Reset"));
+        long now = Instant.now().getEpochSecond();
+        assertTrue(reset >= now + 58 && reset <= now + 61, "reset " + reset + " vs now " + now);
+
+        HttpResponse<String> hit = get("/hello-1?a=1&b=2");
+        assertEquals("/hello-1 1", hit.body(), "the same key whatever the order of the query");
+        assertEquals("HIT", header(hit, "X-Cache"));
+        assertTrue(header(hit, "Cache-Status").matches("redline; hit; ttl=(5[7-9]|6[0-3])"), header(hit, "Cache-Status"));
+        assertEquals("98", header(hit, "X-RateLimit-Remaining"));
+        assertEquals(1, origin.calls("/hello-1"));
+    }
+
+    @Test
+    void aStaleEntryIsServedAtOnceAndRefreshedInTheBackground() throws Exception {
+        start(Map.of("CACHE_FRESH_TTL", "1s", "CACHE_STALE_TTL", "60s"));
+        assertEquals("/hello-2 1", get("/hello-2").body());
+        Awaits.await().until(() -> "STALE".equals(header(get("/hello-2"), "X-Cache")));
+        Awaits.await().until(() -> get("/hello-2").body().equals("/hello-2 2"));
+        HttpResponse<String> refreshed = get("/hello-2");
+        assertTrue(header(refreshed, "Cache-Status").startsWith("redline; hit"), header(refreshed, "Cache-Status"));
+    }
+
+    @Test
+    void aRefreshThatFailsKeepsTheStaleCopy() throws Exception {
+        start(Map.of("CACHE_FRESH_TTL", "1s", "CACHE_STALE_TTL", "60s"));
+        assertEquals("flaky 1", get("/flaky-stale").body());
+        origin.failFlaky = true;
+        try {
+            Awaits.await().until(() -> "STALE".equals(header(get("/flaky-stale"), "X-Cache")));
+            Awaits.await().until(() -> origin.calls("/flaky-stale") >= 2);
+            HttpResponse<String> stale = get("/flaky-stale");
+            assertEquals(200, stale.statusCode());
+            assertEquals("flaky 1", stale.body());
+            assertTrue(header(stale, "Cache-Status").endsWith("detail=stale-while-revalidate"));
+        } finally {
+            origin.failFlaky = false;
+        }
+    }
+
+    @Test
+    void deniedRequestsGet429WithJsonAndRetryAfter() throws Exception {
+        start(Map.of("RATE_LIMIT", "3", "RATE_WINDOW", "10s"));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, get("/hello-3").statusCode());
+        }
+        HttpResponse<String> denied = get("/hello-3");
+        assertEquals(429, denied.statusCode());
+        assertEquals(Json.mapper().readTree("{\"error\":\"Too Many Requests\"}"), Json.mapper().readTree(denied.body()));
+        assertEquals("application/json", header(denied, "Content-Type"));
+        int retryAfter = Integer.parseInt(header(denied, "Retry-After"));
+        assertTrue(retryAfter >= 9 && retryAfter <= 10, "Retry-After " + retryAfter);
+        assertEquals("0", header(denied, "X-RateLimit-Remaining"));
+        assertEquals("3", header(denied, "X-RateLimit-Limit"));
+    }
+
+    @Test
+    void responsesThatMustNotBeSharedAreNotStored() throws Exception {
+        start(Map.of());
+        for (String path : new String[] {"/nostore", "/private", "/cookie", "/missing"}) {
+            int before = origin.calls(path);
+            HttpResponse<String> first = get(path);
+            HttpResponse<String> second = get(path);
+            assertEquals(before + 2, origin.calls(path), path + " must reach the origin each time");
+            assertEquals("MISS", header(second, "X-Cache"), path);
+            assertEquals("redline; fwd=uri-miss", header(second, "Cache-Status"), path);
+            assertEquals(first.statusCode(), second.statusCode(), path);
+        }
+        assertEquals(404, get("/missing").statusCode());
+    }
+
+    @Test
+    void bodiesAboveTheLimitPassThroughWholeAndUnstored() throws Exception {
+        start(Map.of("CACHE_MAX_BYTES", "65536"));
+        for (int i = 1; i <= 2; i++) {
+            HttpResponse<byte[]> big = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/big"))).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, big.statusCode());
+            assertArrayEquals(TestOrigin.bigBody(), big.body());
+            assertEquals(i, origin.calls("/big"));
+        }
+    }
+
+    @Test
+    void anUnreachableOriginIs502AndASlowOne504() throws Exception {
+        start(Map.of("ORIGIN_URL", "http://127.0.0.1:" + io.redline.core.testkit.FreePorts.find()));
+        HttpResponse<String> down = get("/anything");
+        assertEquals(502, down.statusCode());
+        assertEquals(Json.mapper().readTree("{\"error\":\"Bad Gateway\"}"), Json.mapper().readTree(down.body()));
+        gateway.close();
+
+        start(Map.of("ORIGIN_TIMEOUT", "500ms"));
+        long start = System.nanoTime();
+        HttpResponse<String> slow = get("/slow");
+        assertEquals(504, slow.statusCode());
+        assertEquals(Json.mapper().readTree("{\"error\":\"Gateway Timeout\"}"), Json.mapper().readTree(slow.body()));
+        assertTrue(System.nanoTime() - start < Duration.ofMillis(1_900).toNanos(), "answered before the origin");
+    }
+
+    @Test
+    void otherMethodsAndCredentialsGoStraightToTheOrigin() throws Exception {
+        start(Map.of());
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/echo")))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"order\":1}")).build(), HttpResponse.BodyHandlers
+                .ofString());
+        JsonNode echo = Json.mapper().readTree(post.body());
+        assertEquals("POST", echo.get("method").asText());
+        assertEquals("{\"order\":1}", echo.get("body").asText());
+        assertEquals("redline; fwd=request", header(post, "Cache-Status"));
+
+        HttpResponse<String> withCredentials = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/echo")))
+                .header("Authorization", "Bearer t").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("Bearer t", Json.mapper().readTree(withCredentials.body()).get("headers").get("authorization")
+                .asText());
+        assertEquals("redline; fwd=request", header(withCredentials, "Cache-Status"));
+    }
+
+    @Test
+    void headIsAnsweredFromTheCacheWithoutBody() throws Exception {
+        start(Map.of());
+        get("/hello-head");
+        HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/hello-head")))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertEquals("HIT", header(head, "X-Cache"));
+        assertEquals("", head.body());
+        assertEquals(1, origin.calls("/hello-head"));
+    }
+
+    @Test
+    void hopByHopHeadersAreStrippedBothWaysAndXForwardedForIsAppended() throws Exception {
+        start(Map.of());
+        RawHttp.Reply reply = RawHttp.get(gateway.port(), "/echo", "Connection: keep-alive, X-Client-Secret",
+                "X-Client-Secret: hop", "Keep-Alive: timeout=5", "X-Forwarded-For: 203.0.113.9", "X-Kept: yes");
+        JsonNode headers = Json.mapper().readTree(reply.body()).get("headers");
+        assertFalse(headers.has("x-client-secret"), headers.toString());
+        assertFalse(headers.has("keep-alive"), headers.toString());
+        assertEquals("yes", headers.get("x-kept").asText());
+        assertEquals("203.0.113.9, 127.0.0.1", headers.get("x-forwarded-for").asText());
+        assertFalse(reply.headers().containsKey("x-origin-secret"), reply.headers().toString());
+    }
+
+    @Test
+    void xForwardedForCountsOnlyBehindTrustedProxies() throws Exception {
+        start(Map.of());
+        RawHttp.get(gateway.port(), "/hello-xff", "X-Forwarded-For: 198.51.100.7");
+        RedlineKeys keys = new RedlineKeys(new KeyNamespace(namespace));
+        assertTrue(limiterKeyExists(keys, "127.0.0.1"), "an untrusted peer counts as itself");
+        assertFalse(limiterKeyExists(keys, "198.51.100.7"));
+        gateway.close();
+
+        start(Map.of("TRUSTED_PROXIES", "127.0.0.1/32, 10.0.0.0/8"));
+        keys = new RedlineKeys(new KeyNamespace(namespace));
+        RawHttp.get(gateway.port(), "/hello-xff", "X-Forwarded-For: 192.0.2.1, 198.51.100.7, 10.1.2.3");
+        assertTrue(limiterKeyExists(keys, "198.51.100.7"), "the first untrusted address from the right");
+        assertFalse(limiterKeyExists(keys, "192.0.2.1"), "what the client wrote left of it is not believed");
+        assertFalse(limiterKeyExists(keys, "127.0.0.1"));
+    }
+
+    @Test
+    void trafficIsRecordedForTheDashboard() throws Exception {
+        start(Map.of());
+        get("/hello-t1");
+        get("/hello-t1");
+        get("/hello-t2");
+        origin.failFlaky = true;
+        try {
+            assertEquals(500, get("/flaky-traffic").statusCode());
+        } finally {
+            origin.failFlaky = false;
+        }
+        RedlineKeys keys = new RedlineKeys(new KeyNamespace(namespace));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        // recording happens after the response is written: the last request may still be on its way
+        Awaits.await().until(() -> {
+            gateway.gateway().traffic().flush();
+            return REDIS.client().getAtomicLong(keys.dailyRequests(today)).get() == 4L;
+        });
+        assertEquals(1L, REDIS.client().getHyperLogLog(keys.dailyVisitors(today)).count());
+        assertEquals(2.0, REDIS.client().getScoredSortedSet(keys.dailyPageViews(today),
+                io.redline.core.json.RedisCodecs.STRING).getScore("/hello-t1"));
+        assertEquals(4L, REDIS.client().getAtomicLong(keys.dailyRequests(today)).get());
+        assertEquals(1L, REDIS.client().getAtomicLong(keys.dailyErrors(today)).get());
+        assertTrue(REDIS.client().getBucket(keys.dailyRequests(today)).remainTimeToLive() > 0);
+    }
+
+    private boolean limiterKeyExists(RedlineKeys keys, String client) {
+        return REDIS.client().getKeys().countExists(keys.rateLimit(Gateway.LIMITER_SCOPE, client,
+                Duration.ofSeconds(60))) == 1;
+    }
+
+    private void start(Map<String, String> variables) throws Exception {
+        namespace = "gw" + NAMESPACES.incrementAndGet();
+        Map<String, String> env = new HashMap<>(Map.of("REDLINE_NAMESPACE", namespace));
+        env.putAll(variables);
+        String originUrl = env.getOrDefault("ORIGIN_URL", origin.url());
+        env.remove("ORIGIN_URL");
+        gateway = new RunningGateway(REDIS.redis().url(), originUrl, env);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+}

@@ -1,0 +1,142 @@
+package io.redline.gateway;
+
+import io.redline.core.json.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * A real origin server for the gateway's tests. Paths: {@code /hello*} (numbered answers), {@code /nostore},
+ * {@code /private}, {@code /cookie}, {@code /big} (2 MiB), {@code /slow} (answers after 2 s), {@code /flaky}
+ * (200, then 500 once {@link #failFlaky} is set), {@code /missing} (404), {@code /echo} (request headers and body as
+ * JSON, with a Connection-listed header of its own).
+ */
+final class TestOrigin implements AutoCloseable {
+
+    static final int BIG = 2 * 1024 * 1024;
+
+    private final Server server = new Server(0);
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    volatile boolean failFlaky;
+
+    TestOrigin() throws Exception {
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                String path = request.getHttpURI().getPath();
+                int call = calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+                answer(path, call, request, response, callback);
+                return true;
+            }
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    int calls(String path) {
+        AtomicInteger count = calls.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    static byte[] bigBody() {
+        byte[] body = new byte[BIG];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = (byte) ('a' + i % 26);
+        }
+        return body;
+    }
+
+    private void answer(String path, int call, Request request, Response response, Callback callback)
+            throws Exception {
+        // "/flaky-a" behaves as "/flaky": each test uses paths of its own, so that call counts do not mix
+        String route = path.indexOf('-') > 0 ? path.substring(0, path.indexOf('-')) : path;
+        switch (route) {
+            case "/nostore":
+                text(response, callback, 200, "no-store " + call, "Cache-Control", "no-store");
+                break;
+            case "/private":
+                text(response, callback, 200, "private " + call, "Cache-Control", "private, max-age=60");
+                break;
+            case "/cookie":
+                text(response, callback, 200, "cookie " + call, "Set-Cookie", "session=" + call);
+                break;
+            case "/big":
+                response.setStatus(200);
+                response.write(true, ByteBuffer.wrap(bigBody()), callback);
+                break;
+            case "/slow":
+                request.getComponents().getScheduler().schedule(() -> text(response, callback, 200, "slow " + call),
+                        2, TimeUnit.SECONDS);
+                break;
+            case "/flaky":
+                if (failFlaky) {
+                    text(response, callback, 500, "origin failure " + call);
+                } else {
+                    text(response, callback, 200, "flaky " + call);
+                }
+                break;
+            case "/missing":
+                text(response, callback, 404, "not here");
+                break;
+            case "/echo":
+                echo(request, response, callback);
+                break;
+            default:
+                text(response, callback, 200, path + " " + call, "Content-Type", "text/plain");
+        }
+    }
+
+    private static void echo(Request request, Response response, Callback callback) throws Exception {
+        Map<String, Object> echo = new LinkedHashMap<>();
+        echo.put("method", request.getMethod());
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.merge(field.getLowerCaseName(), field.getValue(), (a, b) -> a + ", " + b);
+        }
+        echo.put("headers", headers);
+        echo.put("body", Content.Source.asString(request, StandardCharsets.UTF_8));
+        response.setStatus(200);
+        response.getHeaders().put("Content-Type", "application/json");
+        response.getHeaders().put("Connection", "X-Origin-Secret");
+        response.getHeaders().put("X-Origin-Secret", "for the gateway only");
+        response.write(true, ByteBuffer.wrap(Json.write(echo).getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    private static void text(Response response, Callback callback, int status, String body, String... headers) {
+        response.setStatus(status);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            response.getHeaders().put(headers[i], headers[i + 1]);
+        }
+        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("test origin did not stop", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TestOrigin" + Arrays.toString(calls.keySet().toArray());
+    }
+}

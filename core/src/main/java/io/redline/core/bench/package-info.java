@@ -1,0 +1,6 @@
+/**
+ * The benchmark harness every {@code bench} command uses: closed-loop load at a fixed concurrency
+ * ({@link io.redline.core.bench.LoadRun}), latency percentiles, and the report as a table and as one JSON object
+ * per scenario ({@link io.redline.core.bench.BenchReport}).
+ */
+package io.redline.core.bench;
