@@ -78,6 +78,7 @@ public final class RedlineRuntime {
                     new RedlineKeys(config.namespace()), metrics, health, threadPools, Clock.systemUTC());
             parts = new Lifecycle(wiring.wire(context));
             parts.start();
+            health.started();
         }
         LOG.info("{}: started", name);
     }

@@ -69,7 +69,7 @@ class AdminServerTest {
     void readinessNamesEveryCheckAndTurns503WhenOneFails() throws Exception {
         JsonNode body = Json.mapper().readTree(HttpProbe.get(url("/health/ready")).body());
         assertEquals("UP", body.get("status").asText());
-        assertEquals(List.of("queue", "redis", "shutdown"), List.copyOf(iterable(body.get("checks").fieldNames())));
+        assertEquals(List.of("lifecycle", "queue", "redis"), List.copyOf(iterable(body.get("checks").fieldNames())));
         assertEquals("PONG from every node", body.get("checks").get("redis").get("message").asText());
 
         QUEUE_OK.set(false);

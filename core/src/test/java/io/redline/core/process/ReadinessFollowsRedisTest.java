@@ -44,7 +44,10 @@ class ReadinessFollowsRedisTest {
             }
         });
         Awaits.await().ignoreExceptions().until(() -> HttpProbe.status(ready()) == 503);
-        assertTrue(HttpProbe.get(ready()).body().contains("waiting for Redis"));
+        String waiting = HttpProbe.get(ready()).body();
+        assertTrue(waiting.contains("waiting for Redis"), waiting);
+        assertTrue(waiting.contains("\"lifecycle\":{\"healthy\":false,\"message\":\"starting\""),
+                "not ready before the parts have started: " + waiting);
 
         // Redis comes up five seconds after the process; until then the process stays up and not ready
         Awaitility.await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7))

@@ -27,12 +27,21 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public static ChildJvm start(Class<?> mainClass, Map<String, String> env, String... args) {
+        return launch(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()), env, args);
+    }
+
+    /** {@code java -jar jar args}: the runnable jar as users run it. */
+    public static ChildJvm startJar(Path jar, Map<String, String> env, String... args) {
+        return launch(List.of("-jar", jar.toString()), env, args);
+    }
+
+    private static ChildJvm launch(List<String> target, Map<String, String> env, String... args) {
         try {
             Path dir = Files.createTempDirectory("child-jvm-");
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC",
-                    "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Duser.timezone=UTC"));
+            command.addAll(target);
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectOutput(dir.resolve("stdout").toFile())

@@ -1,0 +1,75 @@
+package io.redline.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.redline.core.config.ConfigError;
+import io.redline.core.config.ConfigException;
+import io.redline.core.config.ConfigReader;
+import io.redline.core.config.Env;
+import io.redline.core.ratelimit.FailMode;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class GatewayConfigTest {
+
+    @Test
+    void defaultsFollowTheSpecification() {
+        GatewayConfig config = read(Map.of("ORIGIN_URL", "http://origin:8080"));
+        assertEquals(Duration.ofSeconds(60), config.freshTtl());
+        assertEquals(Duration.ofSeconds(300), config.staleTtl());
+        assertEquals(100, config.rateLimit());
+        assertEquals(Duration.ofSeconds(60), config.rateWindow());
+        assertEquals(1 << 20, config.cacheMaxBytes());
+        assertEquals(FailMode.OPEN, config.rateLimitFailMode());
+        assertEquals(8080, config.httpPort());
+        assertEquals("", config.trustedProxies().toString());
+    }
+
+    @Test
+    void everyBadValueIsReportedAtOnce() {
+        ConfigException error = assertThrows(ConfigException.class, () -> read(Map.of("CACHE_FRESH_TTL", "10m",
+                "CACHE_STALE_TTL", "60s", "RATE_LIMIT", "-3", "TRUSTED_PROXIES", "10.0.0.0/8, proxy.local",
+                "RATE_LIMIT_FAIL_MODE", "maybe", "CACHE_MAX_BYTES", "1MB")));
+        List<String> lines = error.errors().stream().map(ConfigError::line).sorted().collect(Collectors.toList());
+        assertEquals(List.of(
+                "CACHE_MAX_BYTES=\"1MB\" is invalid: must be a whole number from 1 to 2147483639",
+                "CACHE_STALE_TTL=\"60s\" is invalid: must be at least CACHE_FRESH_TTL (10m)",
+                "ORIGIN_URL is not set: required: the http:// or https:// URL of the origin server",
+                "RATE_LIMIT=\"-3\" is invalid: must be a whole number from 1 to 1000000",
+                "RATE_LIMIT_FAIL_MODE=\"maybe\" is invalid: must be one of open, closed",
+                "TRUSTED_PROXIES=\"10.0.0.0/8, proxy.local\" is invalid: must be a comma-separated list of IP"
+                        + " addresses or CIDR blocks such as 10.0.0.0/8, 192.168.1.7, fd00::/8 (\"proxy.local\" is"
+                        + " neither)"), lines);
+    }
+
+    @Test
+    void theOriginMustBeAnHttpUrl() {
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> read(Map.of("ORIGIN_URL", "ftp://files.example")));
+        assertEquals("ORIGIN_URL=\"ftp://files.example\" is invalid: must be an absolute http:// or https:// URL"
+                + " without query, such as http://origin:8080", error.errors().get(0).line());
+    }
+
+    @Test
+    void trustedProxiesMatchAddressesAndBlocks() throws Exception {
+        GatewayConfig config = read(Map.of("ORIGIN_URL", "https://o", "TRUSTED_PROXIES",
+                "10.0.0.0/8,192.168.1.7, fd00::/8"));
+        assertTrue(config.trustedProxies().trusts(InetAddress.getByName("10.200.3.4")));
+        assertTrue(config.trustedProxies().trusts(InetAddress.getByName("192.168.1.7")));
+        assertTrue(config.trustedProxies().trusts(InetAddress.getByName("fd00::1")));
+        assertEquals(false, config.trustedProxies().trusts(InetAddress.getByName("192.168.1.8")));
+    }
+
+    private static GatewayConfig read(Map<String, String> env) {
+        ConfigReader reader = new ConfigReader(Env.of(env));
+        GatewayConfig config = GatewayConfig.read(reader);
+        reader.throwIfInvalid();
+        return config;
+    }
+}

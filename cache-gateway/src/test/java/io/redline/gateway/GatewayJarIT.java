@@ -1,0 +1,101 @@
+package io.redline.gateway;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.redline.core.json.Json;
+import io.redline.core.testkit.Awaits;
+import io.redline.core.testkit.ChildJvm;
+import io.redline.core.testkit.FreePorts;
+import io.redline.core.testkit.HttpProbe;
+import io.redline.core.testkit.PrometheusTextRules;
+import io.redline.core.testkit.RedisExtension;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The shaded jar as an operator runs it: {@code java -jar redline-cache-gateway.jar [bench]}. */
+class GatewayJarIT {
+
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
+
+    private static final Path JAR = Path.of("target", "redline-cache-gateway.jar");
+    private static TestOrigin origin;
+
+    @BeforeAll
+    static void startOrigin() throws Exception {
+        origin = new TestOrigin();
+    }
+
+    @AfterAll
+    static void stopOrigin() {
+        origin.close();
+    }
+
+    @Test
+    void theJarServesThroughTheCacheExportsMetricsAndStopsCleanlyOnSigterm() throws Exception {
+        int http = FreePorts.find();
+        int admin = FreePorts.find();
+        try (ChildJvm gateway = ChildJvm.startJar(JAR, Map.of("REDIS_URL", REDIS.redis().url(), "ORIGIN_URL",
+                origin.url(), "HTTP_PORT", String.valueOf(http), "ADMIN_PORT", String.valueOf(admin),
+                "REDLINE_NAMESPACE", "jar"))) {
+            Awaits.await().until(() -> HttpProbe.status("http://127.0.0.1:" + admin + "/health/ready") == 200);
+            assertEquals("MISS", HttpProbe.get("http://127.0.0.1:" + http + "/hello-jar").headers()
+                    .firstValue("X-Cache").orElse(""));
+            HttpResponse<String> hit = HttpProbe.get("http://127.0.0.1:" + http + "/hello-jar");
+            assertEquals("HIT", hit.headers().firstValue("X-Cache").orElse(""));
+            assertEquals("/hello-jar 1", hit.body());
+
+            PrometheusTextRules.Exposition metrics = PrometheusTextRules.check(
+                    HttpProbe.get("http://127.0.0.1:" + admin + "/metrics").body());
+            assertEquals(1.0, metrics.value("gateway_requests_hit_total"));
+            assertEquals(1.0, metrics.value("gateway_requests_miss_total"));
+            assertEquals(2.0, metrics.value("gateway_limiter_allowed_total"));
+
+            gateway.terminate();
+            assertEquals(0, gateway.waitFor(Duration.ofSeconds(30)), gateway.stderr());
+        }
+    }
+
+    @Test
+    void theBenchPrintsOneJsonObjectPerScenario() throws Exception {
+        try (ChildJvm bench = ChildJvm.startJar(JAR, Map.of("REDIS_URL", REDIS.redis().url()), "bench",
+                "--concurrency", "4", "--seconds", "1", "--warmup", "1", "--json")) {
+            assertEquals(0, bench.waitFor(Duration.ofSeconds(120)), bench.stderr());
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : bench.stdout().lines().collect(Collectors.toList())) {
+                lines.add(Json.mapper().readTree(line));
+            }
+            assertEquals(List.of("limiter.redline", "limiter.redisson-rratelimiter", "swr.hit", "redis.bucket-get",
+                    "swr.cold-stampede", "summary"), lines.stream().map(l -> l.get("scenario").asText())
+                    .collect(Collectors.toList()));
+            for (JsonNode line : lines.subList(0, 4)) {
+                assertTrue(line.get("opsPerSec").asDouble() > 0, line.toString());
+                assertTrue(line.get("p99Micros").asDouble() >= line.get("p50Micros").asDouble(), line.toString());
+            }
+            assertEquals(1.0, lines.get(4).get("originCallsPerColdKey").asDouble(), lines.get(4).toString());
+        }
+    }
+
+    @Test
+    void aBadVariableStopsTheJarWithExitCode2() throws Exception {
+        try (ChildJvm gateway = ChildJvm.startJar(JAR, Map.of("RATE_LIMIT", "-3"))) {
+            assertEquals(2, gateway.waitFor(Duration.ofSeconds(30)));
+            assertEquals(List.of(
+                    "cache-gateway: configuration error: ORIGIN_URL is not set: required: the http:// or https:// URL"
+                            + " of the origin server",
+                    "cache-gateway: configuration error: RATE_LIMIT=\"-3\" is invalid: must be a whole number from"
+                            + " 1 to 1000000"), gateway.stderr().lines().sorted().collect(Collectors.toList()));
+        }
+    }
+}
