@@ -7,10 +7,12 @@ import io.redline.core.bench.LoadRun;
 import io.redline.core.config.ConfigException;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
+import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.process.CommonConfig;
 import io.redline.core.process.ProcessMain;
 import io.redline.core.redis.RedissonConfigs;
+import java.util.List;
 import java.util.UUID;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -38,18 +40,19 @@ public final class GatewayBench {
             return ProcessMain.EXIT_CONFIG;
         }
         String namespace = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        RedlineKeys keys = new RedlineKeys(new io.redline.core.keys.KeyNamespace(namespace));
+        RedlineKeys keys = new RedlineKeys(new KeyNamespace(namespace));
         RedissonClient redis = Redisson.create(RedissonConfigs.create(common.redis(), "gateway-bench"));
         BenchReport report = new BenchReport(System.out, options.json());
         try {
             LoadRun load = options.loadRun();
             Scenarios scenarios = new Scenarios(redis, common.redis(), keys);
-            BenchResult redline = report(report, scenarios.redlineLimiter(load));
-            BenchResult redisson = report(report, scenarios.redissonRateLimiter(load));
-            BenchResult swrHit = report(report, scenarios.swrHit(load));
-            BenchResult bareGet = report(report, scenarios.bareGet(load));
+            List<BenchResult> limiters = scenarios.limiters(load, options.rounds());
+            limiters.forEach(report::add);
+            List<BenchResult> reads = scenarios.reads(load, options.rounds());
+            reads.forEach(report::add);
             report(report, scenarios.stampede(options.concurrency()));
-            report(report, Scenarios.summary(redline, redisson, swrHit, bareGet, options.concurrency()));
+            report(report, Scenarios.summary(limiters.get(0), limiters.get(1), reads.get(0), reads.get(1),
+                    options.concurrency()));
             return 0;
         } catch (Exception e) {
             System.err.println("bench: failed: " + e);

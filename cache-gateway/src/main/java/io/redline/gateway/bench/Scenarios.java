@@ -1,6 +1,7 @@
 package io.redline.gateway.bench;
 
 import io.redline.core.bench.BenchResult;
+import io.redline.core.bench.Interleaved;
 import io.redline.core.bench.LoadRun;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.RedlineKeys;
@@ -56,55 +57,45 @@ final class Scenarios {
         this.keys = keys;
     }
 
-    BenchResult redlineLimiter(LoadRun load) throws Exception {
-        SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(redis, keys,
+    /** Redline's limiter and Redisson's {@code RRateLimiter}, same rule, same clients, interleaved rounds. */
+    List<BenchResult> limiters(LoadRun load, int rounds) throws Exception {
+        SlidingWindowRateLimiter redline = new SlidingWindowRateLimiter(redis, keys,
                 RateLimiterSettings.of("bench", RULE), RateLimiterEvents.NONE, Clock.systemUTC());
-        AtomicInteger allowed = new AtomicInteger();
-        BenchResult result = load.run("limiter.redline", () -> {
-            if (limiter.acquire(client()).toCompletableFuture().join().allowed()) {
-                allowed.incrementAndGet();
-            }
-        });
-        return with(result, Map.of("rule", RULE + " per client, " + CLIENTS + " clients", "allowed", allowed.get()));
-    }
-
-    BenchResult redissonRateLimiter(LoadRun load) throws Exception {
-        List<RRateLimiter> limiters = new ArrayList<>(CLIENTS);
+        List<RRateLimiter> redisson = new ArrayList<>(CLIENTS);
         for (int i = 0; i < CLIENTS; i++) {
             RRateLimiter limiter = redis.getRateLimiter(keys.key("bench:rrl:" + i));
             limiter.trySetRate(RateType.OVERALL, RULE.limit(), RULE.window());
-            limiters.add(limiter);
+            redisson.add(limiter);
         }
-        AtomicInteger allowed = new AtomicInteger();
-        BenchResult result = load.run("limiter.redisson-rratelimiter", () -> {
-            if (limiters.get(ThreadLocalRandom.current().nextInt(CLIENTS)).tryAcquireAsync().toCompletableFuture()
-                    .join()) {
-                allowed.incrementAndGet();
-            }
-        });
-        return with(result, Map.of("rule", RULE + " per client, " + CLIENTS + " clients", "allowed", allowed.get()));
+        List<BenchResult> results = Interleaved.run(load, rounds, List.of(
+                new Interleaved.Scenario("limiter.redline",
+                        () -> redline.acquire(client()).toCompletableFuture().join()),
+                new Interleaved.Scenario("limiter.redisson-rratelimiter",
+                        () -> redisson.get(ThreadLocalRandom.current().nextInt(CLIENTS)).tryAcquireAsync()
+                                .toCompletableFuture().join())));
+        Map<String, Object> rule = Map.of("rule", RULE + " per client, " + CLIENTS + " clients");
+        return List.of(with(results.get(0), rule), with(results.get(1), rule));
     }
 
-    BenchResult swrHit(LoadRun load) throws Exception {
+    /** An SWR hit against a bare {@code GET} of a value of the same size: the one-round-trip limit. */
+    List<BenchResult> reads(LoadRun load, int rounds) throws Exception {
         SwrCache<String> cache = new SwrCache<>(redis, keys, new SwrSettings("bench", HOUR, Duration.ofSeconds(10)),
                 String.class, SwrEvents.NONE, Clock.systemUTC(), () -> 0);
         Supplier<CompletableFuture<Loaded<String>>> origin = () -> CompletableFuture.completedFuture(
                 Loaded.store(VALUE));
         cache.get("/hot", origin, HOUR).toCompletableFuture().join();
-        BenchResult result = load.run("swr.hit", () -> {
-            Cached<String> cached = cache.get("/hot", origin, HOUR).toCompletableFuture().join();
-            if (cached.status() != CacheStatus.HIT) {
-                throw new IllegalStateException("expected a hit, got " + cached.status());
-            }
-        });
-        return with(result, Map.of("valueBytes", VALUE.length()));
-    }
-
-    BenchResult bareGet(LoadRun load) throws Exception {
         RBucket<String> bucket = redis.getBucket(keys.key("bench:bare"), RedisCodecs.STRING);
         bucket.set("{\"storedAt\":0,\"freshUntil\":0,\"value\":\"" + VALUE + "\"}");
-        BenchResult result = load.run("redis.bucket-get", () -> bucket.getAsync().toCompletableFuture().join());
-        return with(result, Map.of("valueBytes", VALUE.length()));
+        List<BenchResult> results = Interleaved.run(load, rounds, List.of(
+                new Interleaved.Scenario("swr.hit", () -> {
+                    Cached<String> cached = cache.get("/hot", origin, HOUR).toCompletableFuture().join();
+                    if (cached.status() != CacheStatus.HIT) {
+                        throw new IllegalStateException("expected a hit, got " + cached.status());
+                    }
+                }),
+                new Interleaved.Scenario("redis.bucket-get", () -> bucket.getAsync().toCompletableFuture().join())));
+        Map<String, Object> size = Map.of("valueBytes", VALUE.length());
+        return List.of(with(results.get(0), size), with(results.get(1), size));
     }
 
     /**

@@ -4,19 +4,22 @@ import java.time.Duration;
 
 /**
  * The options every bench command takes: {@code --concurrency N} (default 16), {@code --seconds S} per scenario
- * (default 5), {@code --warmup S} (default 2), {@code --json}.
+ * and round (default 5), {@code --warmup S} (default 2), {@code --rounds N} of compared scenarios (default 3),
+ * {@code --json}.
  *
  * @param concurrency concurrent callers
  * @param measured measured period per scenario
  * @param warmup unmeasured period before it
+ * @param rounds rounds of interleaved runs for scenarios that are compared with each other
  * @param json one JSON object per line instead of a table
  */
-public record BenchArgs(int concurrency, Duration measured, Duration warmup, boolean json) {
+public record BenchArgs(int concurrency, Duration measured, Duration warmup, int rounds, boolean json) {
 
     public static BenchArgs parse(String... args) {
         int concurrency = 16;
         Duration measured = Duration.ofSeconds(5);
         Duration warmup = Duration.ofSeconds(2);
+        int rounds = 3;
         boolean json = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -29,15 +32,18 @@ public record BenchArgs(int concurrency, Duration measured, Duration warmup, boo
                 case "--warmup":
                     warmup = Duration.ofSeconds(positive(args, ++i));
                     break;
+                case "--rounds":
+                    rounds = positive(args, ++i);
+                    break;
                 case "--json":
                     json = true;
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option \"" + args[i]
-                            + "\"; options are --concurrency N, --seconds S, --warmup S, --json");
+                            + "\"; options are --concurrency N, --seconds S, --warmup S, --rounds N, --json");
             }
         }
-        return new BenchArgs(concurrency, measured, warmup, json);
+        return new BenchArgs(concurrency, measured, warmup, rounds, json);
     }
 
     public LoadRun loadRun() {

@@ -19,6 +19,14 @@ public final class RedlineKeys {
     /** A client's identity for rate limiting: an IPv4 or IPv6 address, a user id. */
     public static final KeyRule CLIENT_ID = new KeyRule("client id", 128, ".:%@");
     private static final KeyRule SCOPE = KeyRule.identifier("scope");
+    /** A digest per thread: looking one up costs more than hashing a short key (this is on every cache hit). */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    });
 
     private final KeyNamespace namespace;
 
@@ -27,13 +35,8 @@ public final class RedlineKeys {
     }
 
     private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        byte[] hash = SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(hash, 0, 16);
     }
 
     public KeyNamespace namespace() {
@@ -66,20 +69,11 @@ public final class RedlineKeys {
 
     /**
      * A stale-while-revalidate entry: {@code swr:<cache>:{<digest>}}. The caller's key may hold any characters; its
-     * SHA-256 digest (128 bits, hex) is what reaches Redis, so no key can address another.
+     * SHA-256 digest (128 bits, hex) is what reaches Redis, so no key can address another. The entry's load lock and
+     * hit-for-pass marker add {@code :lock} and {@code :pass} (see {@code io.redline.core.swr.EntryKeys}).
      */
     public String swrEntry(String cache, String cacheKey) {
         return key("swr:" + SCOPE.check(cache) + ":" + HashTag.of(digest(cacheKey)));
-    }
-
-    /** The load lock of an entry, in the entry's slot: {@code swr:<cache>:{<digest>}:lock}. */
-    public String swrLock(String cache, String cacheKey) {
-        return swrEntry(cache, cacheKey) + ":lock";
-    }
-
-    /** The hit-for-pass marker of an entry (its origin said "do not store"): {@code ...:{<digest>}:pass}. */
-    public String swrPass(String cache, String cacheKey) {
-        return swrEntry(cache, cacheKey) + ":pass";
     }
 
     /** The order event stream: {@code events:ecommerce}. */

@@ -36,6 +36,8 @@ public final class SlidingWindowRateLimiter {
     private final Clock clock;
     private final ThrottledLogger unavailable;
     private final String instanceId = UUID.randomUUID().toString().substring(0, 13);
+    /** The limits as the script reads them, built once: "limit window-micros limit window-micros ...". */
+    private final String limitSpec;
     private final AtomicLong requests = new AtomicLong();
 
     public SlidingWindowRateLimiter(RedissonClient redis, RedlineKeys keys, RateLimiterSettings settings,
@@ -45,6 +47,12 @@ public final class SlidingWindowRateLimiter {
         this.settings = settings;
         this.events = events;
         this.clock = clock;
+        StringBuilder spec = new StringBuilder();
+        for (RateLimit limit : settings.limits()) {
+            spec.append(spec.length() == 0 ? "" : " ").append(limit.limit()).append(' ')
+                    .append(TimeUnit.MILLISECONDS.toMicros(limit.window().toMillis()));
+        }
+        this.limitSpec = spec.toString();
         this.unavailable = new ThrottledLogger(LoggerFactory.getLogger(SlidingWindowRateLimiter.class),
                 Duration.ofSeconds(30), clock);
     }
@@ -65,16 +73,12 @@ public final class SlidingWindowRateLimiter {
                     + weight);
         }
         List<Object> limitKeys = new ArrayList<>(settings.limits().size());
-        List<Object> args = new ArrayList<>(2 + 2 * settings.limits().size());
-        args.add(String.valueOf(weight));
-        args.add(instanceId + ":" + requests.incrementAndGet());
         for (RateLimit limit : settings.limits()) {
             limitKeys.add(keys.rateLimit(settings.scope(), identity, limit.window()));
-            args.add(String.valueOf(limit.limit()));
-            args.add(String.valueOf(TimeUnit.MILLISECONDS.toMicros(limit.window().toMillis())));
         }
         return SCRIPT.<List<Object>>call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.LIST, limitKeys,
-                        args.toArray()).toCompletableFuture()
+                        String.valueOf(weight), instanceId + ":" + requests.incrementAndGet(), limitSpec)
+                .toCompletableFuture()
                 .orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((reply, error) -> error == null ? decide(reply, weight) : degraded(error));
     }

@@ -41,17 +41,13 @@ public final class RedisScript {
                                        List<Object> keys, Object... args) {
         RScript script = redis.getScript(RedisCodecs.STRING);
         String routingKey = (String) keys.get(0);
-        CompletionStage<R> first = script.evalShaAsync(routingKey, mode, sha, type, keys, args);
-        return first.handle((result, error) -> {
-            if (error == null) {
-                return CompletableFuture.completedFuture(result);
-            }
+        return script.<R>evalShaAsync(routingKey, mode, sha, type, keys, args).exceptionallyCompose(error -> {
             if (!(unwrap(error) instanceof RedisNoScriptException)) {
-                return CompletableFuture.<R>failedFuture(unwrap(error));
+                return CompletableFuture.failedFuture(unwrap(error));
             }
-            return script.scriptLoadAsync(routingKey, source).toCompletableFuture()
+            return script.scriptLoadAsync(routingKey, source)
                     .thenCompose(loaded -> script.<R>evalShaAsync(routingKey, mode, sha, type, keys, args));
-        }).thenCompose(stage -> stage);
+        });
     }
 
     private static Throwable unwrap(Throwable error) {

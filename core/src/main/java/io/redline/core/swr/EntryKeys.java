@@ -3,16 +3,16 @@ package io.redline.core.swr;
 import io.redline.core.keys.RedlineKeys;
 
 /**
- * The Redis keys of one entry, all in one hash slot.
+ * The Redis keys of one entry, all in the entry's hash slot.
  *
- * @param entry the envelope
- * @param lock the load lock
- * @param pass the hit-for-pass marker
+ * @param entry the envelope: {@code swr:<cache>:{<digest>}}
+ * @param lock the load lock: {@code swr:<cache>:{<digest>}:lock}
+ * @param pass the hit-for-pass marker: {@code swr:<cache>:{<digest>}:pass}
  */
 public record EntryKeys(String entry, String lock, String pass) {
 
     public static EntryKeys of(RedlineKeys keys, String cache, String cacheKey) {
-        return new EntryKeys(keys.swrEntry(cache, cacheKey), keys.swrLock(cache, cacheKey),
-                keys.swrPass(cache, cacheKey));
+        String entry = keys.swrEntry(cache, cacheKey);
+        return new EntryKeys(entry, entry + ":lock", entry + ":pass");
     }
 }

@@ -1,45 +1,45 @@
 package io.redline.core.swr;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.redline.core.json.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
  * What one Redis key holds: {@code {"storedAt":ms,"freshUntil":ms,"value":...}}, plain JSON that a client in any
- * language can read.
+ * language can read. Read and written in one pass with the value's own type (a hit parses nothing twice).
+ *
+ * @param value the value
+ * @param storedAt when the origin answered (epoch ms)
+ * @param freshUntil when the value turns stale (epoch ms)
  */
-record Envelope<T>(T value, long storedAt, long freshUntil, long staleTtlMillis) {
+record Envelope<T>(T value, long storedAt, long freshUntil) {
+
+    /** A reader of envelopes whose value is of {@code valueType}. */
+    static ObjectReader reader(JavaType valueType) {
+        return Json.mapper().readerFor(Json.mapper().getTypeFactory().constructParametricType(Envelope.class,
+                valueType));
+    }
 
     Cached<T> toCached(CacheStatus status) {
         return new Cached<>(value, status, Instant.ofEpochMilli(storedAt), Instant.ofEpochMilli(freshUntil));
     }
 
     String toJson() {
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("storedAt", storedAt);
-        node.put("freshUntil", freshUntil);
-        node.set("value", Json.mapper().valueToTree(value));
-        return node.toString();
+        return Json.write(this);
     }
 
-    /** @throws IllegalArgumentException when the text is not an envelope of this type */
-    static <T> Envelope<T> parse(String text, JavaType type) {
+    /** @throws IllegalArgumentException when the text is not an envelope of the reader's type */
+    static <T> Envelope<T> parse(String text, ObjectReader reader) {
         try {
-            JsonNode node = Json.mapper().readTree(text);
-            if (node == null || !node.has("storedAt") || !node.has("freshUntil") || !node.has("value")) {
-                throw new IllegalArgumentException("not an SWR envelope");
+            Envelope<T> envelope = reader.readValue(text);
+            if (envelope == null || envelope.storedAt() == 0 || envelope.freshUntil() == 0) {
+                throw new IllegalArgumentException("not an SWR envelope: storedAt and freshUntil are required");
             }
-            T value = Json.mapper().readerFor(type).readValue(node.get("value"));
-            // the stale TTL lives in Redis (the key's TTL), not in the JSON
-            return new Envelope<>(value, node.get("storedAt").asLong(), node.get("freshUntil").asLong(), -1);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not an SWR envelope: " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
-            throw new IllegalArgumentException("not an SWR envelope: " + e.getMessage(), e);
+            return envelope;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not an SWR envelope: " + e.getOriginalMessage(), e);
         }
     }
 }

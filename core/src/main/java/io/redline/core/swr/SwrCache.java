@@ -1,6 +1,6 @@
 package io.redline.core.swr;
 
-import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.redline.core.json.Json;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.RedlineKeys;
@@ -47,7 +47,7 @@ public final class SwrCache<T> {
     private final RedissonClient redis;
     private final RedlineKeys keys;
     private final SwrSettings settings;
-    private final JavaType type;
+    private final ObjectReader envelopes;
     private final SwrEvents events;
     private final Clock clock;
     private final DoubleSupplier random;
@@ -60,7 +60,7 @@ public final class SwrCache<T> {
         this.redis = redis;
         this.keys = keys;
         this.settings = settings;
-        this.type = Json.mapper().constructType(type);
+        this.envelopes = Envelope.reader(Json.mapper().constructType(type));
         this.events = events;
         this.clock = clock;
         this.random = random;
@@ -203,19 +203,20 @@ public final class SwrCache<T> {
         });
     }
 
-    /** The envelope of a value loaded now; its stale TTL is when Redis drops it. */
+    /** The envelope of a value loaded now, fresh for the jittered fresh TTL. */
     private Envelope<T> envelope(T value, SwrPolicy policy, long now) {
-        long fresh = jittered(policy.fresh(), policy.jitter());
-        long stale = Math.max(fresh, jittered(policy.stale(), policy.jitter()));
-        return new Envelope<>(value, now, now + fresh, stale);
+        return new Envelope<>(value, now, now + jittered(policy.fresh(), policy.jitter()));
     }
 
+    /** Stores the envelope for the jittered stale TTL (never shorter than its fresh time), or marks a pass. */
     private CompletionStage<Boolean> store(EntryKeys entry, Loaded<T> loaded, Envelope<T> envelope,
                                            SwrPolicy policy, String token) {
         if (!loaded.storable()) {
             return lock.finish(entry, "pass", "", policy.fresh(), token);
         }
-        return lock.finish(entry, "store", envelope.toJson(), Duration.ofMillis(envelope.staleTtlMillis()), token);
+        long freshMillis = envelope.freshUntil() - envelope.storedAt();
+        long staleMillis = Math.max(freshMillis, jittered(policy.stale(), policy.jitter()));
+        return lock.finish(entry, "store", envelope.toJson(), Duration.ofMillis(staleMillis), token);
     }
 
     private CompletionStage<Cached<T>> loadAlone(Supplier<? extends CompletionStage<Loaded<T>>> loader) {
@@ -241,7 +242,7 @@ public final class SwrCache<T> {
 
     private Envelope<T> parseOrNull(String text, String key) {
         try {
-            return Envelope.parse(text, type);
+            return Envelope.parse(text, envelopes);
         } catch (IllegalArgumentException e) {
             LOG.warn("Entry of \"{}\" in cache {} is unreadable and will be reloaded: {}", key, settings.name(),
                     e.getMessage());

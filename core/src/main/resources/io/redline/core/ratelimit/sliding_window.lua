@@ -3,18 +3,24 @@
 --           arrival time in microseconds
 -- ARGV[1]   weight of the request (units)
 -- ARGV[2]   unique request id (members are id:1 .. id:weight, never a bare timestamp)
--- ARGV[1+2i] limit of KEYS[i], ARGV[2+2i] window of KEYS[i] in microseconds
+-- ARGV[3]   the limits, in KEYS order: "limit window limit window ..." (windows in microseconds)
 -- Reply: {allowed (1/0), now, then per limit: units in the window, time at which the entry that frees room leaves}
 -- A denied request is not recorded, so hammering does not extend the block.
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local weight = tonumber(ARGV[1])
 local id = ARGV[2]
+local limits = {}
+local windows = {}
+for limit, window in string.gmatch(ARGV[3], '(%d+) (%d+)') do
+  limits[#limits + 1] = tonumber(limit)
+  windows[#windows + 1] = tonumber(window)
+end
 local allowed = 1
 local counts = {}
 for i = 1, #KEYS do
-  local limit = tonumber(ARGV[1 + 2 * i])
-  local window = tonumber(ARGV[2 + 2 * i])
+  local limit = limits[i]
+  local window = windows[i]
   redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - window)
   counts[i] = redis.call('ZCARD', KEYS[i])
   if counts[i] + weight > limit then
@@ -23,8 +29,8 @@ for i = 1, #KEYS do
 end
 local reply = {allowed, now}
 for i = 1, #KEYS do
-  local limit = tonumber(ARGV[1 + 2 * i])
-  local window = tonumber(ARGV[2 + 2 * i])
+  local limit = limits[i]
+  local window = windows[i]
   if allowed == 1 then
     for j = 1, weight do
       redis.call('ZADD', KEYS[i], now, id .. ':' .. j)
