@@ -118,8 +118,10 @@ public final class GatewayHandler extends Handler.Abstract {
         try {
             cached = cache.get(key, () -> load(request, peer), policy).toCompletableFuture()
                     .get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            Throwable cause = e instanceof ExecutionException ? unwrap(e.getCause()) : e;
+        } catch (TimeoutException e) {
+            return failure(response, callback, e);
+        } catch (ExecutionException e) {
+            Throwable cause = unwrap(e.getCause());
             if (cause instanceof OriginErrorException) {
                 Replies.origin(response, callback, ((OriginErrorException) cause).response(), withBody,
                         Map.of("X-Cache", CacheStatus.MISS.name(), "Cache-Status",
@@ -129,7 +131,7 @@ public final class GatewayHandler extends Handler.Abstract {
             if (isOriginFailure(cause)) {
                 return failure(response, callback, cause);
             }
-            // Redis is the problem, not the origin: serve from the origin without the cache
+            // Redis is the problem (down, or slower than the cache's Redis timeout), not the origin: go around it
             LOG.debug("Cache unavailable for {}; forwarding: {}", key, cause.toString());
             metrics.cacheUnavailable();
             return forward(request, response, callback, peer, CacheHeaders.bypass());
@@ -183,7 +185,7 @@ public final class GatewayHandler extends Handler.Abstract {
 
     private static boolean isOriginFailure(Throwable cause) {
         return cause instanceof OriginUnavailableException || cause instanceof OriginTimeoutException
-                || cause instanceof CacheLoadTimeoutException || cause instanceof TimeoutException;
+                || cause instanceof CacheLoadTimeoutException;
     }
 
     private static List<Header> forwardable(Request request) {

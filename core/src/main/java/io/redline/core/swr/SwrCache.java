@@ -83,7 +83,8 @@ public final class SwrCache<T> {
     public CompletionStage<Cached<T>> get(String key, Supplier<? extends CompletionStage<Loaded<T>>> loader,
                                           SwrPolicy policy) {
         EntryKeys entry = EntryKeys.of(keys, settings.name(), key);
-        return redis.<String>getBucket(entry.entry(), RedisCodecs.STRING).getAsync().thenCompose(text -> {
+        return redis.<String>getBucket(entry.entry(), RedisCodecs.STRING).getAsync().toCompletableFuture()
+                .orTimeout(settings.redisTimeout().toMillis(), TimeUnit.MILLISECONDS).thenCompose(text -> {
             Envelope<T> stored = text == null ? null : parseOrNull(text, key);
             if (stored == null) {
                 events.miss();
@@ -127,7 +128,8 @@ public final class SwrCache<T> {
         String token = LoadLock.newToken();
         return GET_OR_LOCK.<List<Object>>call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.LIST,
                 List.of(entry.entry(), entry.lock(), entry.pass()), token,
-                String.valueOf(settings.lockTtl().toMillis())).thenCompose(reply -> {
+                String.valueOf(settings.lockTtl().toMillis())).toCompletableFuture()
+                .orTimeout(settings.redisTimeout().toMillis(), TimeUnit.MILLISECONDS).thenCompose(reply -> {
                     String text = (String) reply.get(0);
                     long state = (Long) reply.get(1);
                     Envelope<T> stored = text.isEmpty() ? null : parseOrNull(text, key);
