@@ -1,5 +1,6 @@
 package io.redline.gateway;
 
+import io.redline.core.http.JettyServer;
 import io.redline.core.lifecycle.Managed;
 import io.redline.core.process.ProcessContext;
 import io.redline.core.ratelimit.RateLimit;
@@ -10,7 +11,6 @@ import io.redline.core.swr.SwrPolicy;
 import io.redline.core.swr.SwrSettings;
 import io.redline.gateway.client.ClientIdentity;
 import io.redline.gateway.http.GatewayHandler;
-import io.redline.gateway.http.GatewayServer;
 import io.redline.gateway.metrics.GatewayMetrics;
 import io.redline.gateway.origin.OriginClient;
 import io.redline.gateway.origin.OriginResponse;
@@ -27,7 +27,7 @@ public final class Gateway {
     /** The limiter's scope, part of its keys: {@code ratelimit:gateway:{client}:...}. */
     public static final String LIMITER_SCOPE = "gateway";
 
-    private final GatewayServer server;
+    private final JettyServer server;
     private final TrafficRecorder traffic;
 
     public Gateway(GatewayConfig config, ProcessContext context) {
@@ -47,7 +47,7 @@ public final class Gateway {
                 context.threadPools().scheduled("traffic-flush", 1), Duration.ofSeconds(1), 100_000, metrics);
         GatewayHandler handler = new GatewayHandler(new ClientIdentity(config.trustedProxies()), limiter, cache,
                 policy, origin, traffic, metrics, context.clock(), config.originTimeout().plusSeconds(2));
-        server = new GatewayServer(config.httpPort(), handler, context.config().shutdownGrace());
+        server = new JettyServer("gateway-http", config.httpPort(), 200, handler, context.config().shutdownGrace());
     }
 
     /** Traffic first and server last, so that on stop the server drains its requests before the last flush. */
@@ -55,7 +55,7 @@ public final class Gateway {
         return List.of(traffic, server);
     }
 
-    public GatewayServer server() {
+    public JettyServer server() {
         return server;
     }
 

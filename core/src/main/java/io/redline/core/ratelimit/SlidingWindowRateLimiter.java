@@ -3,14 +3,11 @@ package io.redline.core.ratelimit;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.logging.ThrottledLogger;
 import io.redline.core.redis.RedisScript;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlidingWindowRateLimiter {
 
-    private static final RedisScript SCRIPT = new RedisScript(load("sliding_window.lua"));
+    private static final RedisScript SCRIPT = RedisScript.fromResource(SlidingWindowRateLimiter.class,
+            "sliding_window.lua");
     private static final long MICROS_PER_SECOND = 1_000_000L;
 
     private final RedissonClient redis;
@@ -118,7 +116,7 @@ public final class SlidingWindowRateLimiter {
     private RateLimitDecision degraded(Throwable error) {
         FailMode mode = settings.failMode();
         events.redisUnavailable(mode);
-        unavailable.warn("Rate limiter could not ask Redis; failing " + mode.name().toLowerCase(java.util.Locale.ROOT),
+        unavailable.warn("Rate limiter could not ask Redis; failing " + mode.name().toLowerCase(Locale.ROOT),
                 error);
         RateLimit first = settings.limits().get(0);
         long reset = ceilSeconds(TimeUnit.MILLISECONDS.toMicros(clock.millis() + first.window().toMillis()));
@@ -129,16 +127,5 @@ public final class SlidingWindowRateLimiter {
 
     private static long ceilSeconds(long micros) {
         return Math.floorDiv(micros + MICROS_PER_SECOND - 1, MICROS_PER_SECOND);
-    }
-
-    private static String load(String name) {
-        try (InputStream in = SlidingWindowRateLimiter.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

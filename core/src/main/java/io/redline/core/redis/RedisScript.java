@@ -1,6 +1,9 @@
 package io.redline.core.redis;
 
 import io.redline.core.json.RedisCodecs;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,6 +29,18 @@ public final class RedisScript {
     public RedisScript(String source) {
         this.source = source;
         this.sha = sha1(source);
+    }
+
+    /** A script kept as a class-path resource beside {@code owner}. */
+    public static RedisScript fromResource(Class<?> owner, String name) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing script " + name + " beside " + owner.getName());
+            }
+            return new RedisScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String sha() {

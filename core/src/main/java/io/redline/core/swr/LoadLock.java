@@ -17,7 +17,7 @@ import org.redisson.api.RedissonClient;
  */
 public final class LoadLock {
 
-    static final RedisScript FINISH = new RedisScript(SwrScripts.load("finish_load.lua"));
+    static final RedisScript FINISH = RedisScript.fromResource(LoadLock.class, "finish_load.lua");
 
     private final RedissonClient redis;
 

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 public final class SwrCache<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwrCache.class);
-    private static final RedisScript GET_OR_LOCK = new RedisScript(SwrScripts.load("get_or_lock.lua"));
+    private static final RedisScript GET_OR_LOCK = RedisScript.fromResource(SwrCache.class, "get_or_lock.lua");
     private static final long POLL_MILLIS = 25;
 
     private final RedissonClient redis;

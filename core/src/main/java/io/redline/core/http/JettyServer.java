@@ -1,4 +1,4 @@
-package io.redline.gateway.http;
+package io.redline.core.http;
 
 import io.redline.core.lifecycle.Managed;
 import java.time.Duration;
@@ -10,30 +10,41 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Jetty on {@code HTTP_PORT}; on stop it takes no new requests and lets those in flight finish. */
-public final class GatewayServer implements Managed {
+/**
+ * A Jetty 12 server as a {@link Managed} part: threads named {@code <name>-N}, port 0 picks a free port, and
+ * {@code stop} refuses new requests while those in flight finish within the grace period.
+ */
+public final class JettyServer implements Managed {
 
+    private final String name;
     private final int port;
+    private final int maxThreads;
     private final Handler handler;
     private final Duration grace;
     private Server server;
 
-    public GatewayServer(int port, Handler handler, Duration grace) {
+    /**
+     * @param name names the threads ({@code admin-http}, {@code gateway-http})
+     * @param maxThreads the pool's size, acceptor and selector threads included
+     */
+    public JettyServer(String name, int port, int maxThreads, Handler handler, Duration grace) {
+        this.name = name;
         this.port = port;
+        this.maxThreads = maxThreads;
         this.handler = handler;
         this.grace = grace;
     }
 
     @Override
     public synchronized void start() throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-        threads.setName("gateway-http");
+        QueuedThreadPool threads = new QueuedThreadPool(maxThreads, Math.min(8, maxThreads));
+        threads.setName(name);
         server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
-        // the origin's Date and Server headers are relayed; Jetty must not add its own
+        // a proxy relays the origin's Date and Server headers; Jetty must not add its own
         http.setSendDateHeader(false);
         http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new GracefulHandler(handler));
@@ -41,6 +52,7 @@ public final class GatewayServer implements Managed {
         server.start();
     }
 
+    /** The bound port; differs from the configured one only when that was 0. */
     public synchronized int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
