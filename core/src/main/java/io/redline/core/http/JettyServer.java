@@ -2,6 +2,7 @@ package io.redline.core.http;
 
 import io.redline.core.lifecycle.Managed;
 import java.time.Duration;
+import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -19,7 +20,7 @@ public final class JettyServer implements Managed {
     private final String name;
     private final int port;
     private final int maxThreads;
-    private final Handler handler;
+    private final Function<Server, Handler> handler;
     private final Duration grace;
     private Server server;
 
@@ -28,6 +29,13 @@ public final class JettyServer implements Managed {
      * @param maxThreads the pool's size, acceptor and selector threads included
      */
     public JettyServer(String name, int port, int maxThreads, Handler handler, Duration grace) {
+        this(name, port, maxThreads, server -> handler, grace);
+    }
+
+    /**
+     * @param handler makes the handler for the server (a WebSocket upgrade handler needs the server itself)
+     */
+    public JettyServer(String name, int port, int maxThreads, Function<Server, Handler> handler, Duration grace) {
         this.name = name;
         this.port = port;
         this.maxThreads = maxThreads;
@@ -47,7 +55,7 @@ public final class JettyServer implements Managed {
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new GracefulHandler(handler));
+        server.setHandler(new GracefulHandler(handler.apply(server)));
         server.setStopTimeout(grace.toMillis());
         server.start();
     }

@@ -76,6 +76,23 @@ public final class RedlineKeys {
         return key("swr:" + SCOPE.check(cache) + ":" + HashTag.of(digest(cacheKey)));
     }
 
+    /**
+     * Who is in a room: {@code chat:presence:{R}}, a sorted set of sessions (JSON members
+     * {@code {"session","userId","userName"}}) scored by the time their node's heartbeat expires (epoch ms).
+     */
+    public String chatPresence(String room) {
+        return key("chat:presence:" + HashTag.of(ROOM.check(room)));
+    }
+
+    /**
+     * Sessions connected to any chat node: {@code chat:sessions}, a sorted set of session ids scored by the time
+     * their node's heartbeat expires (epoch ms). The dashboard's "active sessions" is the count of scores in the
+     * future, so that the sessions of a node that died drop out without anyone cleaning up.
+     */
+    public String chatSessions() {
+        return key("chat:sessions");
+    }
+
     /** The order event stream: {@code events:ecommerce}. */
     public String eventStream() {
         return key("events:ecommerce");

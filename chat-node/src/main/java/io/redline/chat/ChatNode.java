@@ -1,0 +1,87 @@
+package io.redline.chat;
+
+import io.redline.chat.http.ChatHttpHandler;
+import io.redline.chat.http.ChatSockets;
+import io.redline.chat.message.ChatHistory;
+import io.redline.chat.message.MessageIds;
+import io.redline.chat.metrics.ChatMetrics;
+import io.redline.chat.presence.Presence;
+import io.redline.chat.protocol.ServerFrames;
+import io.redline.chat.room.RoomSubscriptions;
+import io.redline.chat.session.ChatService;
+import io.redline.chat.session.ChatSocket;
+import io.redline.core.http.JettyServer;
+import io.redline.core.lifecycle.Managed;
+import io.redline.core.process.ProcessContext;
+import io.redline.core.ratelimit.RateLimit;
+import io.redline.core.ratelimit.RateLimiterEvents;
+import io.redline.core.ratelimit.RateLimiterSettings;
+import io.redline.core.ratelimit.SlidingWindowRateLimiter;
+import io.redline.core.redis.RedisMode;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/** Wires a chat node from its configuration and the process context. */
+public final class ChatNode {
+
+    /** The per-user send limiter's scope: {@code ratelimit:chat-send:{user}:...}. */
+    public static final String SEND_SCOPE = "chat-send";
+    private static final long MAX_FRAME = 64 * 1024;
+
+    private final String nodeId = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicLong sessions = new AtomicLong();
+    private final RoomSubscriptions rooms;
+    private final Presence presence;
+    private final JettyServer server;
+
+    public ChatNode(ChatConfig config, ProcessContext context) {
+        boolean cluster = context.config().redis().mode() == RedisMode.CLUSTER;
+        ChatMetrics metrics = new ChatMetrics(context.metrics());
+        rooms = new RoomSubscriptions(context.redis(), context.keys(), cluster, metrics);
+        metrics.watchRooms(rooms::subscribedRooms);
+        presence = new Presence(context.redis(), context.keys(), context.clock(), config.presenceTtl(),
+                context.threadPools().scheduled("presence", 1), rooms::rooms, (room, members) -> {
+                    String frame = ServerFrames.presence(room, members);
+                    rooms.members(room).forEach(member -> member.sendFrame(frame));
+                });
+        SlidingWindowRateLimiter sendLimit = new SlidingWindowRateLimiter(context.redis(), context.keys(),
+                RateLimiterSettings.of(SEND_SCOPE, new RateLimit(config.sendLimit(), config.sendWindow())),
+                RateLimiterEvents.NONE, context.clock());
+        ChatService chat = new ChatService(new ChatHistory(context.redis(), context.keys(), cluster), sendLimit,
+                new MessageIds(context.clock()), context.clock(), metrics);
+        ChatSockets sockets = new ChatSockets((user, remote) -> new ChatSocket(
+                nodeId + "/" + sessions.incrementAndGet(), user, chat, rooms, presence, config.outboundQueue(),
+                metrics));
+        ChatHttpHandler http = new ChatHttpHandler(chat);
+        server = new JettyServer("chat-http", config.httpPort(), 200, jetty -> {
+            WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(jetty, container -> {
+                container.setMaxTextMessageSize(MAX_FRAME);
+                container.setIdleTimeout(Duration.ofMinutes(10));
+                container.addMapping("/ws", sockets);
+            });
+            upgrade.setHandler(http);
+            return upgrade;
+        }, context.config().shutdownGrace());
+    }
+
+    /** Presence first, the server last: on stop the sockets close (leaving their rooms) before presence cleans up. */
+    public List<Managed> parts() {
+        return List.of(presence, server);
+    }
+
+    public JettyServer server() {
+        return server;
+    }
+
+    public RoomSubscriptions rooms() {
+        return rooms;
+    }
+
+    public Presence presence() {
+        return presence;
+    }
+
+}

@@ -1,0 +1,26 @@
+package io.redline.chat.message;
+
+import io.redline.core.json.Json;
+
+/**
+ * A chat message, exactly as it travels on {@code chat:room:{R}} and lives in {@code chat:history:{R}}.
+ *
+ * @param id unique, and sortable by time
+ * @param roomId the room
+ * @param userId the sender's id
+ * @param userName the sender's display name
+ * @param content the text (shown as text, never as HTML)
+ * @param timestamp Unix milliseconds
+ */
+public record ChatMessage(String id, String roomId, String userId, String userName, String content,
+                          long timestamp) {
+
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /** @throws IllegalArgumentException if the text is not a message */
+    public static ChatMessage parse(String json) {
+        return Json.read(json, ChatMessage.class);
+    }
+}

@@ -1,0 +1,2 @@
+/** The chat node's metrics: names as constants, and the one adapter that turns events into Dropwizard metrics. */
+package io.redline.chat.metrics;

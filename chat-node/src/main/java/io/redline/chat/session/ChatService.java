@@ -1,0 +1,74 @@
+package io.redline.chat.session;
+
+import io.redline.chat.message.ChatHistory;
+import io.redline.chat.message.ChatMessage;
+import io.redline.chat.message.ChatRules;
+import io.redline.chat.message.MessageIds;
+import io.redline.chat.protocol.ErrorCode;
+import io.redline.chat.protocol.ProtocolException;
+import io.redline.core.ratelimit.RateLimitDecision;
+import io.redline.core.ratelimit.SlidingWindowRateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Sending and reading messages, shared by the WebSocket and the HTTP endpoints. */
+public final class ChatService {
+
+    private static final Duration REDIS_WAIT = Duration.ofSeconds(5);
+
+    private final ChatHistory history;
+    private final SlidingWindowRateLimiter sendLimit;
+    private final MessageIds ids;
+    private final Clock clock;
+    private final ChatEvents events;
+
+    public ChatService(ChatHistory history, SlidingWindowRateLimiter sendLimit, MessageIds ids, Clock clock,
+                       ChatEvents events) {
+        this.history = history;
+        this.sendLimit = sendLimit;
+        this.ids = ids;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /**
+     * Validates, rate-limits per user, stores and publishes a message.
+     *
+     * @throws ProtocolException for invalid input, a user over their limit, or Redis unavailable
+     */
+    public ChatMessage send(String userId, String userName, String room, String content) {
+        ChatMessage message = new ChatMessage(ids.next(), ChatRules.room(room), ChatRules.userId(userId),
+                ChatRules.userName(userName), ChatRules.content(content), clock.millis());
+        RateLimitDecision decision = await(sendLimit.acquire(userId));
+        if (!decision.allowed()) {
+            throw new ProtocolException(ErrorCode.RATE_LIMITED, "at most " + decision.limit()
+                    + " messages per window; retry in " + decision.retryAfterSeconds() + " s");
+        }
+        await(history.append(message));
+        events.messageIn();
+        return message;
+    }
+
+    /** The room's last messages as JSON, oldest first. */
+    public List<String> history(String room) {
+        List<String> messages = await(history.recent(ChatRules.room(room)));
+        events.historyRead();
+        return messages;
+    }
+
+    static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().get(REDIS_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProtocolException(ErrorCode.UNAVAILABLE, "interrupted");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ProtocolException(ErrorCode.UNAVAILABLE, "the chat store is unavailable; try again");
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.redline.chat.session;
+
+import io.redline.chat.message.ChatMessage;
+import io.redline.chat.presence.Member;
+import io.redline.chat.presence.Presence;
+import io.redline.chat.protocol.ClientFrame;
+import io.redline.chat.protocol.ErrorCode;
+import io.redline.chat.protocol.ProtocolException;
+import io.redline.chat.protocol.ServerFrames;
+import io.redline.chat.room.RoomMember;
+import io.redline.chat.room.RoomSubscriptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One client's WebSocket: its frames, its rooms, and what it is sent. */
+public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMember {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatSocket.class);
+
+    private final String id;
+    private final Member user;
+    private final ChatService chat;
+    private final RoomSubscriptions rooms;
+    private final Presence presence;
+    private final int outboundCapacity;
+    private final ChatEvents events;
+    private final Map<String, RoomView> joined = new ConcurrentHashMap<>();
+    private volatile Outbound out;
+
+    public ChatSocket(String id, Member user, ChatService chat, RoomSubscriptions rooms, Presence presence,
+                      int outboundCapacity, ChatEvents events) {
+        this.id = id;
+        this.user = user;
+        this.chat = chat;
+        this.rooms = rooms;
+        this.presence = presence;
+        this.outboundCapacity = outboundCapacity;
+        this.events = events;
+    }
+
+    @Override
+    public void onWebSocketOpen(Session session) {
+        out = new Outbound(session, outboundCapacity, events, "session " + id + " of " + user.userId());
+        presence.connected(id);
+        events.connected();
+    }
+
+    @Override
+    public void onWebSocketText(String text) {
+        try {
+            ClientFrame frame = ClientFrame.parse(text);
+            switch (frame.type()) {
+                case JOIN:
+                    join(frame.room(), frame.since());
+                    break;
+                case SEND:
+                    send(frame.room(), frame.content());
+                    break;
+                default:
+                    leave(frame.room());
+                    break;
+            }
+        } catch (ProtocolException e) {
+            out.send(ServerFrames.error(e.code(), e.getMessage()));
+        }
+    }
+
+    @Override
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        List.copyOf(joined.keySet()).forEach(room -> {
+            joined.remove(room);
+            rooms.leave(room, this);
+        });
+        presence.disconnected(id);
+        events.disconnected();
+        callback.succeed();
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        LOG.debug("Session {} failed: {}", id, cause.toString());
+    }
+
+    @Override
+    public void deliver(String room, String messageId, String frame) {
+        RoomView view = joined.get(room);
+        if (view != null) {
+            view.deliver(messageId, frame, out);
+        }
+    }
+
+    /** Subscribe (held back), read history, then merge: no gap, no duplicate. */
+    private void join(String room, String since) {
+        RoomView view = new RoomView();
+        if (joined.putIfAbsent(room, view) != null) {
+            // already in the room: the client asks for the history again (after a reconnect of its UI, say)
+            out.send(historyFrame(room, since, ChatService.await(presence.members(room))));
+            return;
+        }
+        try {
+            ChatService.await(rooms.join(room, this));
+            ChatService.await(presence.entered(room, id, user));
+            List<String> history = chat.history(room);
+            List<String> ids = new ArrayList<>(history.size());
+            history.forEach(json -> ids.add(ChatMessage.parse(json).id()));
+            view.open(ServerFrames.history(room, after(history, ids, since), ChatService.await(
+                    presence.members(room))), ids, out);
+            presence.refresh(room);
+        } catch (ProtocolException e) {
+            joined.remove(room);
+            rooms.leave(room, this);
+            throw e;
+        }
+    }
+
+    private void send(String room, String content) {
+        if (!joined.containsKey(room)) {
+            throw new ProtocolException(ErrorCode.NOT_JOINED, "join room " + room + " before sending to it");
+        }
+        chat.send(user.userId(), user.userName(), room, content);
+    }
+
+    private void leave(String room) {
+        if (joined.remove(room) == null) {
+            throw new ProtocolException(ErrorCode.NOT_JOINED, "not in room " + room);
+        }
+        rooms.leave(room, this);
+        presence.left(room, id).thenRun(() -> presence.refresh(room));
+    }
+
+    private String historyFrame(String room, String since, List<Member> members) {
+        List<String> history = chat.history(room);
+        List<String> ids = new ArrayList<>(history.size());
+        history.forEach(json -> ids.add(ChatMessage.parse(json).id()));
+        return ServerFrames.history(room, after(history, ids, since), members);
+    }
+
+    /** The messages after {@code since}, or all of them when it is unknown (older than the history kept). */
+    private static List<String> after(List<String> history, List<String> ids, String since) {
+        int seen = since == null ? -1 : ids.indexOf(since);
+        return seen < 0 ? history : history.subList(seen + 1, history.size());
+    }
+
+    @Override
+    public void sendFrame(String frame) {
+        Outbound current = out;
+        if (current != null) {
+            current.send(frame);
+        }
+    }
+
+    public Member user() {
+        return user;
+    }
+}
