@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +30,12 @@ import org.slf4j.LoggerFactory;
  * Who is in which room, and how many sessions all nodes hold. Every {@code ttl / 3} this node re-scores all its
  * sessions with {@code now + ttl} (one pipelined batch) and drops expired entries; readers count only scores in the
  * future. A node killed with {@code kill -9} stops re-scoring, and its users are gone within {@code ttl}.
- * The rooms with local members are polled on the same beat, and their local clients told when members change.
+ * The rooms with local members are polled every second, and their local clients told when members change.
  */
 public final class Presence implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(Presence.class);
+    private static final long POLL_MILLIS = 1_000;
 
     private final RedissonClient redis;
     private final RedlineKeys keys;
@@ -62,6 +64,9 @@ public final class Presence implements Managed {
     public void start() {
         long beat = Math.max(100, ttl.toMillis() / 3);
         scheduler.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
+        // members on other nodes come and go too: look at the rooms with local clients at least every second
+        long poll = Math.min(beat, POLL_MILLIS);
+        scheduler.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
     }
 
     /** Removes this node's entries: a clean stop need not wait for them to expire. */
@@ -100,7 +105,7 @@ public final class Presence implements Managed {
                 : room(room).removeAsync(entry.toJson());
     }
 
-    /** The users in a room on any node, each once, in the order they came. */
+    /** The users in a room on any node, each once, by name. */
     public CompletionStage<List<Member>> members(String room) {
         return room(room).valueRangeAsync(clock.millis(), false, Double.POSITIVE_INFINITY, true)
                 .thenApply(Presence::distinctUsers);
@@ -133,10 +138,18 @@ public final class Presence implements Managed {
             rooms.forEach(room -> batch.getScoredSortedSet(keys.chatPresence(room), RedisCodecs.STRING)
                     .removeRangeByScoreAsync(0, true, now, false));
             batch.execute();
+        } catch (RuntimeException e) {
+            LOG.warn("Presence heartbeat failed: {}", e.toString());
+        }
+    }
+
+    private void poll() {
+        try {
+            Set<String> rooms = Set.copyOf(localRooms.get());
             lastSeen.keySet().retainAll(rooms);
             rooms.forEach(this::refresh);
         } catch (RuntimeException e) {
-            LOG.warn("Presence heartbeat failed: {}", e.toString());
+            LOG.warn("Presence poll failed: {}", e.toString());
         }
     }
 
@@ -157,7 +170,9 @@ public final class Presence implements Managed {
                 // an entry written by someone else: not a member we can show
             }
         }
-        return new ArrayList<>(byUser.values());
+        List<Member> members = new ArrayList<>(byUser.values());
+        members.sort(Comparator.comparing(Member::userName).thenComparing(Member::userId));
+        return members;
     }
 
     private double expiry() {

@@ -76,6 +76,12 @@ public final class ChildJvm implements AutoCloseable {
         process.destroy();
     }
 
+    /** SIGKILL, as a crash or an OOM killer would: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
