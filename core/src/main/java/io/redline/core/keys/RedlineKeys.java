@@ -128,6 +128,29 @@ public final class RedlineKeys {
         return key("stats:errors:" + day);
     }
 
+    /**
+     * Revenue of a UTC day (day of the payment event's timestamp), in integer cents: {@code stats:revenue:{<day>}}.
+     * Its orders-counted set {@link #dailyRevenueOrders} shares the slot, so that one script counts each order once.
+     */
+    public String dailyRevenueCents(LocalDate day) {
+        return key("stats:revenue:" + HashTag.of(day.toString()));
+    }
+
+    /** The orders already counted in a day's revenue: {@code stats:revenue:{<day>}:orders}. */
+    public String dailyRevenueOrders(LocalDate day) {
+        return dailyRevenueCents(day) + ":orders";
+    }
+
+    /** Units sold per product (sorted set sku → units): {@code stats:{units}:sold}. */
+    public String unitsSold() {
+        return key("stats:{units}:sold");
+    }
+
+    /** The orders already counted in {@link #unitsSold()}: {@code stats:{units}:orders}. */
+    public String unitsSoldOrders() {
+        return key("stats:{units}:orders");
+    }
+
     /** The dashboard's latest snapshot: {@code stats:dashboard:latest}. */
     public String dashboardLatest() {
         return key("stats:dashboard:latest");

@@ -43,6 +43,11 @@ public final class RedisScript {
         }
     }
 
+    /** Loads the script on every master (for callers that send it by SHA in pipelines). */
+    public CompletionStage<String> load(RedissonClient redis) {
+        return redis.getScript(RedisCodecs.STRING).scriptLoadAsync(source);
+    }
+
     public String sha() {
         return sha;
     }

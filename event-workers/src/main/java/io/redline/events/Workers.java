@@ -1,0 +1,90 @@
+package io.redline.events;
+
+import com.codahale.metrics.health.HealthCheck;
+import io.redline.core.keys.RedlineKeys;
+import io.redline.core.lifecycle.Managed;
+import io.redline.core.process.ProcessContext;
+import io.redline.events.consumer.ConsumerGroup;
+import io.redline.events.consumer.EntryProcessor;
+import io.redline.events.consumer.MemberLoop;
+import io.redline.events.consumer.WorkerEvents;
+import io.redline.events.effects.EventHandler;
+import io.redline.events.effects.OrderEffects;
+import io.redline.events.metrics.WorkerMetrics;
+import io.redline.events.reaper.ConsumerJanitor;
+import io.redline.events.reaper.Reaper;
+import io.redline.events.reaper.ReaperSettings;
+import io.redline.events.reaper.Retention;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+
+/** Wires one worker process: its members and its reaper. */
+public final class Workers {
+
+    /** A round longer than this means a member is stuck: liveness fails, and the pod is restarted. */
+    static final Duration STUCK = Duration.ofMinutes(2);
+
+    private final List<MemberLoop> members = new ArrayList<>();
+    private final Reaper reaper;
+    private final EntryProcessor processor;
+
+    public Workers(WorkerConfig config, ProcessContext context) {
+        this(config, context.redis(), context.keys(), new OrderEffects(context.keys()),
+                new WorkerMetrics(context.metrics()), context.clock());
+        context.health().addLiveness("members", new HealthCheck() {
+            @Override
+            protected Result check() {
+                for (MemberLoop member : members) {
+                    if (member.isStuck(STUCK)) {
+                        return Result.unhealthy(member.name() + " has been in one round for over " + STUCK);
+                    }
+                }
+                return Result.healthy(members.size() + " members looping");
+            }
+        });
+    }
+
+    /** For tests: a handler and events of the caller's. */
+    public Workers(WorkerConfig config, RedissonClient redis, RedlineKeys keys, EventHandler handler,
+                   WorkerEvents events, Clock clock) {
+        ConsumerGroup.ensure(redis, keys);
+        RStream<String, String> stream = ConsumerGroup.stream(redis, keys);
+        processor = new EntryProcessor(redis, keys, handler, events, clock);
+        processor.loadScripts();
+        Set<String> own = new HashSet<>();
+        for (int n = 1; n <= config.consumers(); n++) {
+            String name = config.hostName() + "-" + n;
+            own.add(name);
+            members.add(new MemberLoop(name, stream, processor, config.batchSize(), clock));
+        }
+        String reaperName = config.hostName() + "-reaper";
+        own.add(reaperName);
+        reaper = new Reaper(reaperName, stream, processor, new ReaperSettings(config.claimIdle(),
+                config.maxDeliveries(), config.reaperInterval()),
+                List.of(new ConsumerJanitor(redis, stream, config.consumerExpiry(), own),
+                        new Retention(stream, config.retention(), clock)),
+                events, clock, () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** Members and reaper; each finishes the batch in hand when stopped. */
+    public List<Managed> parts() {
+        List<Managed> parts = new ArrayList<>(members);
+        parts.add(reaper);
+        return parts;
+    }
+
+    public Reaper reaper() {
+        return reaper;
+    }
+
+    public List<MemberLoop> members() {
+        return List.copyOf(members);
+    }
+}

@@ -1,0 +1,64 @@
+package io.redline.events.consumer;
+
+import io.redline.core.lifecycle.WorkerLoop;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.redisson.api.RStream;
+import org.redisson.api.stream.StreamMessageId;
+import org.redisson.api.stream.StreamReadGroupArgs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One member of the group, {@code <HOSTNAME>-<n>}. It first finishes its own pending entries (read from id 0:
+ * a restarted pod with the same name picks up what it held), then reads new ones ({@code >}) in batches with a
+ * short {@code BLOCK}, so that a stop is noticed within that time; the batch in hand is always finished and
+ * acknowledged before the loop ends.
+ */
+public final class MemberLoop extends WorkerLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemberLoop.class);
+
+    /** The longest a read blocks: bounds how long a stop waits. */
+    public static final Duration BLOCK = Duration.ofSeconds(2);
+
+    private final RStream<String, String> stream;
+    private final EntryProcessor processor;
+    private final int batchSize;
+
+    public MemberLoop(String consumer, RStream<String, String> stream, EntryProcessor processor, int batchSize,
+                      Clock clock) {
+        super(consumer, Duration.ofSeconds(1), clock);
+        this.stream = stream;
+        this.processor = processor;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    protected void onStart() {
+        int recovered = 0;
+        while (isRunning()) {
+            Map<StreamMessageId, Map<String, String>> own = stream.readGroup(GroupNames.GROUP, name(),
+                    StreamReadGroupArgs.greaterThan(new StreamMessageId(0, 0)).count(batchSize));
+            if (own.isEmpty()) {
+                break;
+            }
+            // a redelivery: the reaper's delivery counts are authoritative; for these we only know "at least 2"
+            recovered += processor.process(own, name(), Map.of());
+            if (own.size() < batchSize) {
+                break;
+            }
+        }
+        if (recovered > 0) {
+            LOG.info("{}: finished {} entries it held before", name(), recovered);
+        }
+    }
+
+    @Override
+    protected void doWork() {
+        Map<StreamMessageId, Map<String, String>> batch = stream.readGroup(GroupNames.GROUP, name(),
+                StreamReadGroupArgs.neverDelivered().count(batchSize).timeout(BLOCK));
+        processor.process(batch, name(), Map.of());
+    }
+}

@@ -1,0 +1,32 @@
+package io.redline.events.consumer;
+
+import io.redline.events.event.EventType;
+
+/** What the workers report; registered as metrics at the edge. */
+public interface WorkerEvents {
+
+    WorkerEvents NONE = new WorkerEvents() {
+    };
+
+    /** An event's effects were stored; {@code ageMillis} since its timestamp. */
+    default void processed(EventType type, long ageMillis) {
+    }
+
+    /** A handler failed on an entry; it stays pending and will be retried. */
+    default void failed() {
+    }
+
+    default void deadLettered(int entries) {
+    }
+
+    default void reclaimed(int entries) {
+    }
+
+    /** Entries that XAUTOCLAIM found deleted from the stream while pending. */
+    default void deletedOnClaim(int entries) {
+    }
+
+    /** The group's figures, refreshed by the reaper. */
+    default void groupFigures(long pending, long lag) {
+    }
+}

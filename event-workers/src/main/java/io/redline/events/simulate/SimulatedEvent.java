@@ -1,0 +1,23 @@
+package io.redline.events.simulate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One event as a producer writes it.
+ *
+ * @param type {@code order.created}, {@code order.paid} or {@code order.shipped}
+ * @param payload the JSON payload
+ * @param timestamp Unix ms
+ */
+public record SimulatedEvent(String type, String payload, long timestamp) {
+
+    /** The stream entry's fields, in the order of the specification. */
+    public Map<String, String> fields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("type", type);
+        fields.put("payload", payload);
+        fields.put("timestamp", String.valueOf(timestamp));
+        return fields;
+    }
+}
