@@ -36,7 +36,7 @@ public final class Workers {
     private final EntryProcessor processor;
 
     public Workers(WorkerConfig config, ProcessContext context) {
-        this(config, context.redis(), context.keys(), new OrderEffects(context.keys()),
+        this(config, context.redis(), context.keys(), new OrderEffects(),
                 new WorkerMetrics(context.metrics()), context.clock());
         context.health().addLiveness("members", new HealthCheck() {
             @Override

@@ -35,7 +35,7 @@ final class RunningWorkers implements AutoCloseable {
         WorkerConfig config = WorkerConfig.read(reader);
         reader.throwIfInvalid();
         redis = Redisson.create(RedissonConfigs.create(settings, "workers-" + host));
-        workers = new Workers(config, redis, keys, handler == null ? new OrderEffects(keys) : handler,
+        workers = new Workers(config, redis, keys, handler == null ? new OrderEffects() : handler,
                 WorkerEvents.NONE, Clock.systemUTC());
         lifecycle = new Lifecycle(workers.parts());
         lifecycle.start();

@@ -1,6 +1,7 @@
 package io.redline.events.consumer;
 
 import io.redline.core.keys.RedlineKeys;
+import io.redline.events.effects.BatchEffects;
 import io.redline.events.effects.EventHandler;
 import io.redline.events.effects.OrderEffects;
 import io.redline.events.event.EventParser;
@@ -63,7 +64,7 @@ public final class EntryProcessor {
         }
         List<StreamMessageId> done = new ArrayList<>(entries.size());
         List<OrderEvent> applied = new ArrayList<>(entries.size());
-        RBatch batch = redis.createBatch(BatchOptions.defaults());
+        BatchEffects effects = new BatchEffects(redis, keys);
         int dead = 0;
         for (Map.Entry<StreamMessageId, Map<String, String>> entry : entries.entrySet()) {
             StreamMessageId id = entry.getKey();
@@ -76,11 +77,12 @@ public final class EntryProcessor {
             }
             try {
                 OrderEvent event = EventParser.parse(fields);
-                handler.apply(event, batch);
+                handler.apply(event, effects);
                 applied.add(event);
                 done.add(id);
             } catch (PoisonEventException e) {
-                deadLetters.add(batch, id, fields, e.getMessage(), deliveries.getOrDefault(id, 1L), consumer);
+                deadLetters.add(effects.batch(), id, fields, e.getMessage(), deliveries.getOrDefault(id, 1L),
+                        consumer);
                 done.add(id);
                 dead++;
             } catch (Exception e) {
@@ -89,7 +91,7 @@ public final class EntryProcessor {
                 events.failed();
             }
         }
-        execute(batch, entries);
+        execute(effects, applied);
         if (!done.isEmpty()) {
             stream().ack(GroupNames.GROUP, done.toArray(new StreamMessageId[0]));
         }
@@ -115,21 +117,21 @@ public final class EntryProcessor {
         events.deadLettered(entries.size());
     }
 
-    private void execute(RBatch batch, Map<StreamMessageId, Map<String, String>> entries) {
+    private void execute(BatchEffects effects, List<OrderEvent> applied) {
         try {
-            batch.execute();
+            effects.execute();
         } catch (RedisNoScriptException e) {
-            // Redis restarted or failed over and lost its scripts: load them, then apply the batch again
-            // (effects are idempotent, so what the first attempt did apply is not counted twice)
+            // Redis restarted or failed over and lost its scripts: load them, then apply the events again (effects
+            // are idempotent, so what the first attempt did apply is not counted twice; the dead letters of the
+            // first attempt were plain commands and went through)
             LOG.info("Scripts missing on Redis ({}); loading them and retrying the batch", e.getMessage());
             loadScripts();
-            RBatch retry = redis.createBatch(BatchOptions.defaults());
-            for (Map<String, String> fields : entries.values()) {
+            BatchEffects retry = new BatchEffects(redis, keys);
+            for (OrderEvent event : applied) {
                 try {
-                    handler.apply(EventParser.parse(fields), retry);
-                } catch (Exception notApplied) {
-                    // poison went to the dead letters in the first attempt (only scripts fail on NOSCRIPT);
-                    // a failing handler leaves its entry pending, as in the first attempt
+                    handler.apply(event, retry);
+                } catch (Exception failed) {
+                    throw new IllegalStateException("the handler accepted " + event.orderId() + " once", failed);
                 }
             }
             retry.execute();

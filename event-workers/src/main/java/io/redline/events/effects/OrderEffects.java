@@ -1,19 +1,14 @@
 package io.redline.events.effects;
 
-import io.redline.core.keys.RedlineKeys;
 import io.redline.core.redis.RedisScript;
 import io.redline.events.event.EventType;
 import io.redline.events.event.OrderEvent;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.redisson.api.RBatch;
-import org.redisson.api.RScript;
-import org.redisson.client.codec.StringCodec;
 
 /**
  * The projection {@code order:{ORDERID}} (status, total, createdAt, paidAt, shippedAt), revenue per UTC day of
@@ -22,55 +17,29 @@ import org.redisson.client.codec.StringCodec;
 public final class OrderEffects implements EventHandler {
 
     static final RedisScript ORDER = RedisScript.fromResource(OrderEffects.class, "order_event.lua");
-    static final RedisScript COUNT_ONCE = RedisScript.fromResource(OrderEffects.class, "count_once.lua");
-
-    private final RedlineKeys keys;
-
-    /**
-     * @param keys where to write: the live keys, or a replay's fresh ones
-     */
-    public OrderEffects(RedlineKeys keys) {
-        this.keys = keys;
-    }
+    static final RedisScript REVENUE_ONCE = RedisScript.fromResource(OrderEffects.class, "revenue_once.lua");
+    static final RedisScript UNITS_ONCE = RedisScript.fromResource(OrderEffects.class, "units_once.lua");
 
     /** The scripts the batches call by SHA: load them on every master before the first batch. */
     public static List<RedisScript> scripts() {
-        return List.of(ORDER, COUNT_ONCE);
+        return List.of(ORDER, REVENUE_ONCE, UNITS_ONCE);
     }
 
     @Override
-    public void apply(OrderEvent event, RBatch batch) {
-        RScriptBatch script = new RScriptBatch(batch);
-        script.call(ORDER, List.<Object>of(keys.orderProjection(event.orderId())), event.type().status(),
-                String.valueOf(event.timestamp()), String.valueOf(event.totalCents()));
+    public void apply(OrderEvent event, BatchEffects effects) {
+        effects.projection(event.orderId(), event.type().status(), event.timestamp(), event.totalCents());
         if (event.type() == EventType.PAID) {
-            LocalDate day = Instant.ofEpochMilli(event.timestamp()).atZone(ZoneOffset.UTC).toLocalDate();
-            script.call(COUNT_ONCE, List.<Object>of(keys.dailyRevenueOrders(day), keys.dailyRevenueCents(day)),
-                    event.orderId(), "incrby", String.valueOf(event.amountCents()));
+            effects.revenue(event.orderId(), Instant.ofEpochMilli(event.timestamp()).atZone(ZoneOffset.UTC)
+                    .toLocalDate(), event.amountCents());
         } else if (event.type() == EventType.CREATED) {
             Map<String, Integer> units = new TreeMap<>();
             event.items().forEach(item -> units.merge(item.sku(), item.qty(), Integer::sum));
-            List<String> args = new ArrayList<>(List.of(event.orderId(), "zincrby"));
+            List<String> lines = new ArrayList<>(units.size() * 2);
             units.forEach((sku, qty) -> {
-                args.add(sku);
-                args.add(String.valueOf(qty));
+                lines.add(sku);
+                lines.add(String.valueOf(qty));
             });
-            script.call(COUNT_ONCE, List.<Object>of(keys.unitsSoldOrders(), keys.unitsSold()), args.toArray(new String[0]));
-        }
-    }
-
-    /** Calls by SHA inside a batch; the worker loads the scripts at start and again after a NOSCRIPT. */
-    private static final class RScriptBatch {
-
-        private final RBatch batch;
-
-        RScriptBatch(RBatch batch) {
-            this.batch = batch;
-        }
-
-        void call(RedisScript script, List<Object> scriptKeys, String... args) {
-            batch.getScript(StringCodec.INSTANCE).evalShaAsync((String) scriptKeys.get(0), RScript.Mode.READ_WRITE,
-                    script.sha(), RScript.ReturnType.LONG, scriptKeys, (Object[]) args);
+            effects.units(event.orderId(), lines);
         }
     }
 }

@@ -1,0 +1,56 @@
+package io.redline.events.cli;
+
+import io.redline.core.config.ConfigError;
+import io.redline.core.config.ConfigException;
+import io.redline.core.config.ConfigReader;
+import io.redline.core.config.Env;
+import io.redline.core.keys.RedlineKeys;
+import io.redline.core.process.CommonConfig;
+import io.redline.core.process.ProcessMain;
+import io.redline.core.redis.RedissonConfigs;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+
+/**
+ * A one-shot command: reads the common variables (exit 2 when one is bad), connects to Redis (exit 1 when it
+ * cannot), runs, and closes. Results go to standard output, logs to standard error; no port is opened.
+ */
+final class OneShot {
+
+    /** The work of a command; returns its exit code. */
+    @FunctionalInterface
+    interface Work {
+        int run(RedissonClient redis, RedlineKeys keys, CommonConfig config) throws Exception;
+    }
+
+    private OneShot() {
+    }
+
+    static int run(String name, Work work) {
+        ConfigReader reader = new ConfigReader(Env.system());
+        CommonConfig config = CommonConfig.read(reader);
+        try {
+            reader.throwIfInvalid();
+        } catch (ConfigException e) {
+            for (ConfigError error : e.errors()) {
+                System.err.println(name + ": configuration error: " + error.line());
+            }
+            return ProcessMain.EXIT_CONFIG;
+        }
+        RedissonClient redis;
+        try {
+            redis = Redisson.create(RedissonConfigs.create(config.redis(), name));
+        } catch (RuntimeException e) {
+            System.err.println(name + ": cannot reach Redis at " + config.redis().url() + ": " + e.getMessage());
+            return ProcessMain.EXIT_FAILURE;
+        }
+        try {
+            return work.run(redis, new RedlineKeys(config.namespace()), config);
+        } catch (Exception e) {
+            System.err.println(name + ": failed: " + e);
+            return ProcessMain.EXIT_FAILURE;
+        } finally {
+            redis.shutdown();
+        }
+    }
+}

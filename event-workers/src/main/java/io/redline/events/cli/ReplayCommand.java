@@ -1,0 +1,26 @@
+package io.redline.events.cli;
+
+import io.redline.events.replay.Replay;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** Rebuilds projections and aggregates from the stream, with a progress bar on standard error. */
+@Command(name = "replay", description = "Rebuild projections and aggregates from the start of the stream.")
+final class ReplayCommand implements Callable<Integer> {
+
+    private static final int BAR = 30;
+
+    @Override
+    public Integer call() {
+        return OneShot.run("replay", (redis, keys, config) -> {
+            long replayed = new Replay(redis, keys).run((done, total) -> {
+                long filled = total == 0 ? BAR : Math.min(BAR, done * BAR / total);
+                System.err.printf("\rreplay [%s%s] %3d%% %d/%d entries", "#".repeat((int) filled),
+                        " ".repeat(BAR - (int) filled), total == 0 ? 100 : done * 100 / total, done, total);
+            });
+            System.err.println();
+            System.out.println("{\"replayed\":" + replayed + "}");
+            return 0;
+        });
+    }
+}

@@ -1,0 +1,16 @@
+-- A batch's created orders added to the units sold per product, each order once (as revenue_once.lua).
+-- KEYS[1] the set of counted orders, KEYS[2] the sorted set sku -> units
+-- ARGV: order id, number of lines n, then n pairs (sku, qty); then the next order
+local added = 0
+local i = 1
+while i <= #ARGV do
+  local lines = tonumber(ARGV[i + 1])
+  if redis.call('SADD', KEYS[1], ARGV[i]) == 1 then
+    for j = 0, lines - 1 do
+      redis.call('ZINCRBY', KEYS[2], ARGV[i + 3 + 2 * j], ARGV[i + 2 + 2 * j])
+    end
+    added = added + 1
+  end
+  i = i + 2 + 2 * lines
+end
+return added
