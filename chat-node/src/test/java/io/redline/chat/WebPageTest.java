@@ -82,8 +82,10 @@ class WebPageTest {
         content.sendKeys(Keys.ENTER);
     }
 
+    /** Read in one script: the page re-renders lists, and elements found one call earlier may be gone. */
     private static List<String> texts(ChromeDriver browser, String css) {
-        return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText)
-                .collect(Collectors.toList());
+        Object texts = browser.executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.textContent);", css);
+        return ((List<?>) texts).stream().map(String::valueOf).collect(Collectors.toList());
     }
 }
