@@ -151,8 +151,18 @@ public final class RedlineKeys {
         return key("stats:{units}:orders");
     }
 
-    /** The dashboard's latest snapshot: {@code stats:dashboard:latest}. */
+    /** The dashboard's latest snapshot (JSON): {@code stats:dashboard:latest}. */
     public String dashboardLatest() {
         return key("stats:dashboard:latest");
+    }
+
+    /** The dashboard's last snapshots, newest first (a capped list of JSON): {@code stats:dashboard:history}. */
+    public String dashboardHistory() {
+        return key("stats:dashboard:history");
+    }
+
+    /** The lock that keeps two dashboard runs from overlapping: {@code stats:dashboard:lock}. */
+    public String dashboardLock() {
+        return key("stats:dashboard:lock");
     }
 }

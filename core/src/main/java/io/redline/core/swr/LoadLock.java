@@ -1,6 +1,6 @@
 package io.redline.core.swr;
 
-import io.redline.core.json.RedisCodecs;
+import io.redline.core.redis.OwnerLock;
 import io.redline.core.redis.RedisScript;
 import java.time.Duration;
 import java.util.List;
@@ -11,18 +11,20 @@ import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 
 /**
- * The lock that lets one caller across all processes load or refresh an entry: {@code SET lock token NX PX ttl},
- * released by a compare-and-delete, so that it is released only by its owner and expires if its owner dies.
- * Plain commands, not Redisson's {@code RLock}: a gateway written in another language can share it.
+ * The lock that lets one caller across all processes load or refresh an entry: an {@link OwnerLock} (plain
+ * commands, not Redisson's {@code RLock}, so that a gateway written in another language can share it), released
+ * together with the store of the loaded value in one script.
  */
 public final class LoadLock {
 
     static final RedisScript FINISH = RedisScript.fromResource(LoadLock.class, "finish_load.lua");
 
     private final RedissonClient redis;
+    private final OwnerLock lock;
 
     public LoadLock(RedissonClient redis) {
         this.redis = redis;
+        this.lock = new OwnerLock(redis);
     }
 
     /** A fresh owner token. */
@@ -32,9 +34,7 @@ public final class LoadLock {
 
     /** @return the owner token when taken, empty when someone else holds the lock */
     public CompletionStage<Optional<String>> tryAcquire(String lockKey, Duration ttl) {
-        String token = newToken();
-        return redis.<String>getBucket(lockKey, RedisCodecs.STRING).setIfAbsentAsync(token, ttl)
-                .thenApply(taken -> taken ? Optional.of(token) : Optional.empty());
+        return lock.tryAcquire(lockKey, ttl);
     }
 
     /** @return true if the lock was held by {@code token} and is now released */

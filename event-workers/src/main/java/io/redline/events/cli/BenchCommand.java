@@ -1,6 +1,7 @@
 package io.redline.events.cli;
 
 import io.redline.core.bench.BenchReport;
+import io.redline.core.process.OneShot;
 import io.redline.events.bench.EventsBench;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,6 +2,7 @@ package io.redline.events.cli;
 
 import io.redline.core.json.Json;
 import io.redline.core.json.RedisCodecs;
+import io.redline.core.process.OneShot;
 import io.redline.events.consumer.ConsumerGroup;
 import java.util.LinkedHashMap;
 import java.util.List;

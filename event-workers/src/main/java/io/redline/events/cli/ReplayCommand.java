@@ -1,5 +1,6 @@
 package io.redline.events.cli;
 
+import io.redline.core.process.OneShot;
 import io.redline.events.replay.Replay;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,7 @@
 package io.redline.events.cli;
 
 import io.redline.core.json.Json;
+import io.redline.core.process.OneShot;
 import io.redline.events.simulate.Producer;
 import io.redline.events.simulate.SimulatedOrders;
 import java.time.Instant;

@@ -1,12 +1,10 @@
-package io.redline.events.cli;
+package io.redline.core.process;
 
 import io.redline.core.config.ConfigError;
 import io.redline.core.config.ConfigException;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
 import io.redline.core.keys.RedlineKeys;
-import io.redline.core.process.CommonConfig;
-import io.redline.core.process.ProcessMain;
 import io.redline.core.redis.RedissonConfigs;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
@@ -15,18 +13,19 @@ import org.redisson.api.RedissonClient;
  * A one-shot command: reads the common variables (exit 2 when one is bad), connects to Redis (exit 1 when it
  * cannot), runs, and closes. Results go to standard output, logs to standard error; no port is opened.
  */
-final class OneShot {
+public final class OneShot {
 
     /** The work of a command; returns its exit code. */
     @FunctionalInterface
-    interface Work {
+    public interface Work {
         int run(RedissonClient redis, RedlineKeys keys, CommonConfig config) throws Exception;
     }
 
     private OneShot() {
     }
 
-    static int run(String name, Work work) {
+    /** @return the exit code */
+    public static int run(String name, Work work) {
         ConfigReader reader = new ConfigReader(Env.system());
         CommonConfig config = CommonConfig.read(reader);
         try {

@@ -1,0 +1,55 @@
+package io.redline.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.redline.core.json.Json;
+import io.redline.core.testkit.ChildJvm;
+import io.redline.core.testkit.RedisExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The shaded jar as an operator runs it. */
+class StatsJarIT {
+
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
+
+    private static final Path JAR = Path.of("target", "redline-stats-job.jar");
+
+    @Test
+    void runPrintsTheDashboard() throws Exception {
+        try (ChildJvm run = ChildJvm.startJar(JAR, Map.of("REDIS_URL", REDIS.redis().url()), "run")) {
+            assertEquals(0, run.waitFor(Duration.ofSeconds(60)), run.stderr());
+            assertEquals(9, Json.mapper().readTree(run.stdout()).size());
+        }
+    }
+
+    @Test
+    void compareThroughTheDelayProxyPrintsJsonWithTheRatios() throws Exception {
+        try (ChildJvm compare = ChildJvm.startJar(JAR, Map.of("REDIS_URL", REDIS.redis().url()), "compare",
+                "--iterations", "30", "--warmup", "5", "--latency", "2", "--json")) {
+            assertEquals(0, compare.waitFor(Duration.ofSeconds(120)), compare.stderr());
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : compare.stdout().strip().split("\n")) {
+                lines.add(Json.mapper().readTree(line));
+            }
+            assertEquals(4, lines.size());
+            assertEquals("dashboard.pipelined", lines.get(0).get("scenario").asText());
+            assertTrue(lines.get(3).get("sequentialOverPipelinedP50").asDouble() > 3, lines.get(3).toString());
+        }
+    }
+
+    @Test
+    void unknownOptionsExitWith2() throws Exception {
+        try (ChildJvm run = ChildJvm.startJar(JAR, Map.of(), "compare", "--iterations", "none")) {
+            assertEquals(2, run.waitFor(Duration.ofSeconds(30)));
+        }
+    }
+}
