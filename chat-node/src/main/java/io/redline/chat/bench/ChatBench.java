@@ -5,15 +5,12 @@ import io.redline.chat.ChatNode;
 import io.redline.core.bench.BenchReport;
 import io.redline.core.bench.BenchResult;
 import io.redline.core.bench.LoadRun;
-import io.redline.core.config.ConfigException;
-import io.redline.core.config.ConfigReader;
-import io.redline.core.config.Env;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.process.CommonConfig;
+import io.redline.core.process.OneShot;
 import io.redline.core.process.ProcessMain;
 import io.redline.core.process.RedlineRuntime;
-import io.redline.core.redis.RedissonConfigs;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -27,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.redisson.Redisson;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 
@@ -46,48 +42,41 @@ public final class ChatBench {
     /** @return the exit code */
     public static int run(String... args) {
         ChatBenchArgs options;
-        CommonConfig common;
         try {
             options = ChatBenchArgs.parse(args);
-            ConfigReader reader = new ConfigReader(Env.system());
-            common = CommonConfig.read(reader);
-            reader.throwIfInvalid();
-        } catch (ConfigException | IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage().replace("\n", "\nbench: "));
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench: " + e.getMessage());
             return ProcessMain.EXIT_CONFIG;
         }
-        String namespace = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        List<RedlineRuntime> nodes = new ArrayList<>();
-        WebSocketClient webSockets = new WebSocketClient();
-        RedissonClient redis = Redisson.create(RedissonConfigs.create(common.redis(), "chat-bench"));
-        BenchReport report = new BenchReport(System.out, options.json());
-        try {
-            List<Integer> ports = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                int port = freePort();
-                ports.add(port);
-                nodes.add(startNode(common, namespace, port));
+        return OneShot.run("bench", (redis, keys, common) -> {
+            String namespace = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+            List<RedlineRuntime> nodes = new ArrayList<>();
+            WebSocketClient webSockets = new WebSocketClient();
+            BenchReport report = new BenchReport(System.out, options.json());
+            try {
+                List<Integer> ports = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    int port = freePort();
+                    ports.add(port);
+                    nodes.add(startNode(common, namespace, port));
+                }
+                webSockets.start();
+                BenchResult delivery = delivery(options, webSockets, ports);
+                report.add(delivery);
+                BenchResult publish = rawPublish(redis, namespace, options);
+                report.add(publish);
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("deliveredPerSec", Math.round(delivery.opsPerSec()));
+                summary.put("crossNodeP99Micros", delivery.p99Micros());
+                summary.put("rawPublishPerSec", Math.round(publish.opsPerSec()));
+                report.add(new BenchResult("summary", 0, 0, 0, 0, summary));
+                return 0;
+            } finally {
+                stopQuietly(webSockets);
+                nodes.forEach(RedlineRuntime::stop);
+                redis.getKeys().deleteByPattern(namespace + ":*");
             }
-            webSockets.start();
-            BenchResult delivery = delivery(options, webSockets, ports);
-            report.add(delivery);
-            BenchResult publish = rawPublish(redis, namespace, options);
-            report.add(publish);
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("deliveredPerSec", Math.round(delivery.opsPerSec()));
-            summary.put("crossNodeP99Micros", delivery.p99Micros());
-            summary.put("rawPublishPerSec", Math.round(publish.opsPerSec()));
-            report.add(new BenchResult("summary", 0, 0, 0, 0, summary));
-            return 0;
-        } catch (Exception e) {
-            System.err.println("bench: failed: " + e);
-            return ProcessMain.EXIT_FAILURE;
-        } finally {
-            stopQuietly(webSockets);
-            nodes.forEach(RedlineRuntime::stop);
-            redis.getKeys().deleteByPattern(namespace + ":*");
-            redis.shutdown();
-        }
+        });
     }
 
     private static BenchResult delivery(ChatBenchArgs options, WebSocketClient webSockets, List<Integer> ports)
