@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.redline.core.testkit.Awaits;
+import io.redline.core.testkit.Browsers;
 import io.redline.core.testkit.RedisExtension;
 import java.util.List;
 import java.util.Map;

@@ -5,26 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.core.json.Json;
 import io.redline.core.testkit.Awaits;
+import io.redline.core.testkit.Browsers;
 import io.redline.core.testkit.ChildJvm;
 import io.redline.core.testkit.FreePorts;
 import io.redline.core.testkit.HttpProbe;
 import io.redline.core.testkit.RedisExtension;
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /** {@code serve}'s page in a real headless browser shows the numbers of {@code /api/dashboard}. */
 class DashboardPageTest {
@@ -32,13 +28,9 @@ class DashboardPageTest {
     @RegisterExtension
     static final RedisExtension REDIS = new RedisExtension();
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
     @Test
     void thePageShowsTheNumbersOfTheApi() throws Exception {
-        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-                "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        Browsers.assumeInstalled();
         RedlineKeys keys = new RedlineKeys(new KeyNamespace("page"));
         Seeds.day(REDIS.client(), keys, LocalDate.now(ZoneOffset.UTC), 12, 31_415, 200, 7);
         Seeds.units(REDIS.client(), keys);
@@ -56,7 +48,7 @@ class DashboardPageTest {
                     .body());
             assertEquals(1, Json.mapper().readTree(HttpProbe.get("http://127.0.0.1:" + http + "/api/history")
                     .body()).size());
-            ChromeDriver browser = browser();
+            ChromeDriver browser = Browsers.start();
             try {
                 browser.get("http://127.0.0.1:" + http + "/");
                 Awaits.await().until(() -> !browser.findElement(By.id("requests")).getText().equals("–"));
@@ -76,15 +68,5 @@ class DashboardPageTest {
                 browser.quit();
             }
         }
-    }
-
-    private static ChromeDriver browser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
-        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build(), options);
     }
 }

@@ -1,4 +1,4 @@
-package io.redline.chat;
+package io.redline.core.testkit;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,20 +11,22 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Headless Debian Chromium driven by the system chromedriver (installed by {@code .ci/run}). */
-final class Browsers {
+public final class Browsers {
 
-    static final File CHROMIUM = new File("/usr/bin/chromium");
-    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    public static final File CHROMIUM = new File("/usr/bin/chromium");
+    public static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     private Browsers() {
     }
 
-    static void assumeInstalled() {
+    /** Skips the calling test, saying what to install, when the browser is missing. */
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
                 "needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
     }
 
-    static ChromeDriver start() {
+    /** A fresh headless browser with a profile of its own; the caller quits it. */
+    public static ChromeDriver start() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         try {
