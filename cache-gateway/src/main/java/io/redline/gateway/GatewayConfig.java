@@ -4,6 +4,7 @@ import io.redline.core.config.ConfigReader;
 import io.redline.core.ratelimit.FailMode;
 import io.redline.gateway.client.TrustedProxies;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
@@ -52,7 +53,7 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
         URI uri;
         try {
             uri = new URI(text);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException(allowed, e);
         }
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null

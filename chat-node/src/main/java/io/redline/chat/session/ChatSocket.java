@@ -107,8 +107,7 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
             ChatService.await(rooms.join(room, this));
             ChatService.await(presence.entered(room, id, user));
             List<String> history = chat.history(room);
-            List<String> ids = new ArrayList<>(history.size());
-            history.forEach(json -> ids.add(ChatMessage.parse(json).id()));
+            List<String> ids = messageIds(history);
             view.open(ServerFrames.history(room, after(history, ids, since), ChatService.await(
                     presence.members(room))), ids, out);
             presence.refresh(room);
@@ -136,9 +135,13 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
 
     private String historyFrame(String room, String since, List<Member> members) {
         List<String> history = chat.history(room);
+        return ServerFrames.history(room, after(history, messageIds(history), since), members);
+    }
+
+    private static List<String> messageIds(List<String> history) {
         List<String> ids = new ArrayList<>(history.size());
         history.forEach(json -> ids.add(ChatMessage.parse(json).id()));
-        return ServerFrames.history(room, after(history, ids, since), members);
+        return ids;
     }
 
     /** The messages after {@code since}, or all of them when it is unknown (older than the history kept). */

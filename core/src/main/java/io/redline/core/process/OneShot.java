@@ -1,6 +1,5 @@
 package io.redline.core.process;
 
-import io.redline.core.config.ConfigError;
 import io.redline.core.config.ConfigException;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
@@ -31,9 +30,7 @@ public final class OneShot {
         try {
             reader.throwIfInvalid();
         } catch (ConfigException e) {
-            for (ConfigError error : e.errors()) {
-                System.err.println(name + ": configuration error: " + error.line());
-            }
+            ProcessMain.reportConfigErrors(name, e);
             return ProcessMain.EXIT_CONFIG;
         }
         RedissonClient redis;

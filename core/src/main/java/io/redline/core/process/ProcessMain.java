@@ -40,9 +40,7 @@ public final class ProcessMain {
         try {
             reader.throwIfInvalid();
         } catch (ConfigException e) {
-            for (ConfigError error : e.errors()) {
-                System.err.println(name + ": configuration error: " + error.line());
-            }
+            reportConfigErrors(name, e);
             System.exit(EXIT_CONFIG);
             return;
         }
@@ -58,6 +56,13 @@ public final class ProcessMain {
             LOG.error("{}: failed to start", name, e);
             exitCode = EXIT_FAILURE;
             System.exit(EXIT_FAILURE);
+        }
+    }
+
+    /** One line per configuration error on standard error, as every Redline command prints them. */
+    static void reportConfigErrors(String name, ConfigException errors) {
+        for (ConfigError error : errors.errors()) {
+            System.err.println(name + ": configuration error: " + error.line());
         }
     }
 
