@@ -1,0 +1,22 @@
+package io.redline.deploy;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+
+/** A bad option is one line naming it and where help is, then exit code 2; never the whole usage text. */
+final class OneLineUsageErrors implements IParameterExceptionHandler {
+
+    static final int EXIT_USAGE = 2;
+
+    @Override
+    public int handleParseException(ParameterException error, String[] args) {
+        CommandLine command = error.getCommandLine();
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName(" ");
+        err.println(name + ": " + error.getMessage() + " (see: " + name + " --help)");
+        err.flush();
+        return EXIT_USAGE;
+    }
+}
