@@ -8,7 +8,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
- * The gateway's own variables (SPEC section 2).
+ * The gateway's own variables (docs/contract.md).
  *
  * @param origin {@code ORIGIN_URL}, required, http or https
  * @param freshTtl {@code CACHE_FRESH_TTL}, default 60s

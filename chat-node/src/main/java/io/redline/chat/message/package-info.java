@@ -1,5 +1,5 @@
 /**
- * Chat messages: the wire format of SPEC section 3, the rules for rooms, users and content, ids, and the room
+ * Chat messages: the wire format of the contract (docs/contract.md), the rules for rooms, users and content, ids, and the room
  * history (pushed, trimmed, expired and published in one atomic round trip).
  */
 package io.redline.chat.message;

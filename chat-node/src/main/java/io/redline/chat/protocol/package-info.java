@@ -1,2 +1,2 @@
-/** The WebSocket protocol of SPEC section 3: client frames, their validation with error codes, server frames. */
+/** The WebSocket protocol of the contract (docs/contract.md): client frames, their validation with error codes, server frames. */
 package io.redline.chat.protocol;

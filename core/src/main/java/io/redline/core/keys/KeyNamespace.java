@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * The optional prefix of every key and channel ({@code REDLINE_NAMESPACE}): {@code staging} turns
  * {@code chat:history:{general}} into {@code staging:chat:history:{general}}. Empty by default, so that the
- * key names of the specification are exact.
+ * key names of the contract (docs/contract.md) are exact.
  *
  * @param name the namespace, empty for none
  */

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 
 /**
  * Every Redis key and channel name of the platform, built in this one place with the namespace applied.
- * The names are those of the specification; user-supplied parts are validated and hash-tagged, so that the
+ * The names are those of the contract (docs/contract.md); user-supplied parts are validated and hash-tagged, so that the
  * keys of one room or one order share a slot.
  */
 public final class RedlineKeys {

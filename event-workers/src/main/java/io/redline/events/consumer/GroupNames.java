@@ -1,9 +1,9 @@
 package io.redline.events.consumer;
 
-/** The names the specification fixes. */
+/** The names the contract (docs/contract.md) fixes. */
 public final class GroupNames {
 
-    /** The consumer group of SPEC section 4. */
+    /** The consumer group of the contract (docs/contract.md). */
     public static final String GROUP = "order-processors";
 
     private GroupNames() {

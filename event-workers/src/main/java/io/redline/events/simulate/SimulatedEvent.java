@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public record SimulatedEvent(String type, String payload, long timestamp) {
 
-    /** The stream entry's fields, in the order of the specification. */
+    /** The stream entry's fields, in the order of the contract (docs/contract.md). */
     public Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("type", type);

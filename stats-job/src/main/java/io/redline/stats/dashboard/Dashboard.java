@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The dashboard of SPEC section 5, as printed and stored.
+ * The dashboard of the contract (docs/contract.md), as printed and stored.
  *
  * @param uniqueVisitors unique client addresses of the UTC day (HyperLogLog estimate)
  * @param revenue revenue of the UTC day, in currency units with two decimals
