@@ -6,6 +6,7 @@ import io.redline.core.lifecycle.Managed;
 import io.redline.core.process.ProcessContext;
 import io.redline.events.consumer.ConsumerGroup;
 import io.redline.events.consumer.EntryProcessor;
+import io.redline.events.consumer.GroupRecovery;
 import io.redline.events.consumer.MemberLoop;
 import io.redline.events.consumer.WorkerEvents;
 import io.redline.events.effects.EventHandler;
@@ -28,7 +29,7 @@ import org.redisson.api.RedissonClient;
 /** Wires one worker process: its members and its reaper. */
 public final class Workers {
 
-    /** A round longer than this means a member is stuck: liveness fails, and the pod is restarted. */
+    /** No round completed for this long means a member is stuck: liveness fails, and the pod is restarted. */
     static final Duration STUCK = Duration.ofMinutes(2);
 
     private final List<MemberLoop> members = new ArrayList<>();
@@ -43,7 +44,8 @@ public final class Workers {
             protected Result check() {
                 for (MemberLoop member : members) {
                     if (member.isStuck(STUCK)) {
-                        return Result.unhealthy(member.name() + " has been in one round for over " + STUCK);
+                        return Result.unhealthy(member.name() + " has completed no round for over " + STUCK
+                                + " (one round does not end, or every round fails: see its log)");
                     }
                 }
                 return Result.healthy(members.size() + " members looping");
@@ -58,11 +60,12 @@ public final class Workers {
         RStream<String, String> stream = ConsumerGroup.stream(redis, keys);
         processor = new EntryProcessor(redis, keys, handler, events, clock);
         processor.loadScripts();
+        GroupRecovery group = new GroupRecovery(redis, keys, events);
         Set<String> own = new HashSet<>();
         for (int n = 1; n <= config.consumers(); n++) {
             String name = config.hostName() + "-" + n;
             own.add(name);
-            members.add(new MemberLoop(name, stream, processor, config.batchSize(), clock));
+            members.add(new MemberLoop(name, stream, processor, config.batchSize(), group, clock));
         }
         String reaperName = config.hostName() + "-reaper";
         own.add(reaperName);
@@ -70,7 +73,7 @@ public final class Workers {
                 config.maxDeliveries(), config.reaperInterval()),
                 List.of(new ConsumerJanitor(redis, stream, config.consumerExpiry(), own),
                         new Retention(stream, config.retention(), clock)),
-                events, clock, () -> ThreadLocalRandom.current().nextDouble());
+                events, group, clock, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** Members and reaper; each finishes the batch in hand when stopped. */

@@ -29,6 +29,11 @@ final class RunningWorkers implements AutoCloseable {
 
     RunningWorkers(RedisSettings settings, RedlineKeys keys, String host, Map<String, String> variables,
                    EventHandler handler) throws Exception {
+        this(settings, keys, host, variables, handler, WorkerEvents.NONE);
+    }
+
+    RunningWorkers(RedisSettings settings, RedlineKeys keys, String host, Map<String, String> variables,
+                   EventHandler handler, WorkerEvents events) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("HOSTNAME", host));
         env.putAll(variables);
         ConfigReader reader = new ConfigReader(Env.of(env));
@@ -36,7 +41,7 @@ final class RunningWorkers implements AutoCloseable {
         reader.throwIfInvalid();
         redis = Redisson.create(RedissonConfigs.create(settings, "workers-" + host));
         workers = new Workers(config, redis, keys, handler == null ? new OrderEffects() : handler,
-                WorkerEvents.NONE, Clock.systemUTC());
+                events, Clock.systemUTC());
         lifecycle = new Lifecycle(workers.parts());
         lifecycle.start();
     }

@@ -1,5 +1,6 @@
 package io.redline.core.lifecycle;
 
+import io.redline.core.logging.ThrottledLogger;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -10,37 +11,45 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A worker thread in the manner of Kafka's {@code ShutdownableThread}: {@link #doWork()} runs in a loop until
- * {@link #stop()}; two latches tell shutdown initiated from shutdown complete; an exception in one round is
- * logged and followed by a pause, never a silent death. {@link #isStuck(Duration)} lets a liveness check see a
- * round that does not end.
+ * {@link #stop()}; two latches tell shutdown initiated from shutdown complete. A failing start-up or round is
+ * never a silent death: it is retried after a pause that doubles from {@code pauseAfterFailure} up to
+ * {@link #LONGEST_PAUSE}, logged with its stack trace the first time and then at most once a minute.
+ * {@link #isStuck(Duration)} lets a liveness check see a loop that has not completed a round for too long,
+ * whether one round does not end or every round fails.
  */
 public abstract class WorkerLoop implements Managed {
 
+    /** The longest pause between two failed attempts. */
+    public static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    private static final Duration FAILURE_LOG_INTERVAL = Duration.ofMinutes(1);
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLoop.class);
 
     private final String name;
     private final Duration pauseAfterFailure;
     private final Clock clock;
+    private final ThrottledLogger repeatedFailures;
     private final CountDownLatch shutdownInitiated = new CountDownLatch(1);
     private final CountDownLatch shutdownComplete = new CountDownLatch(1);
-    private final AtomicLong roundStarted = new AtomicLong(-1);
+    private final AtomicLong lastProgress = new AtomicLong(-1);
     private Thread thread;
 
     protected WorkerLoop(String name, Duration pauseAfterFailure, Clock clock) {
         this.name = name;
         this.pauseAfterFailure = pauseAfterFailure;
         this.clock = clock;
+        this.repeatedFailures = new ThrottledLogger(LOG, FAILURE_LOG_INTERVAL, clock);
     }
 
     /** One round of work; should return within a bounded time (a blocking read with a timeout, say). */
     protected abstract void doWork() throws Exception;
 
-    /** Called once on the worker's thread before the first round. */
+    /** Called on the worker's thread before the first round; retried with backoff until it succeeds. */
     protected void onStart() throws Exception {
     }
 
     @Override
     public synchronized void start() {
+        lastProgress.set(clock.millis());
         thread = new Thread(this::run, name);
         thread.start();
     }
@@ -56,10 +65,13 @@ public abstract class WorkerLoop implements Managed {
         return shutdownInitiated.getCount() > 0;
     }
 
-    /** True when a round has been running for longer than {@code limit}. */
+    /**
+     * True when the loop has not completed its start-up or a round for longer than {@code limit}: one round that
+     * does not end, or start-ups or rounds that keep failing.
+     */
     public boolean isStuck(Duration limit) {
-        long started = roundStarted.get();
-        return started >= 0 && clock.millis() - started > limit.toMillis();
+        long progress = lastProgress.get();
+        return progress >= 0 && isRunning() && clock.millis() - progress > limit.toMillis();
     }
 
     public String name() {
@@ -71,32 +83,66 @@ public abstract class WorkerLoop implements Managed {
         return shutdownInitiated.await(duration.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The pause after the {@code failures}-th failure in a row. */
+    static Duration pauseAfter(Duration first, int failures) {
+        Duration pause = first.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 16));
+        return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
+    }
+
     private void run() {
         LOG.info("{}: starting", name);
         try {
-            onStart();
-            while (isRunning()) {
-                roundStarted.set(clock.millis());
-                try {
-                    doWork();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                } catch (Exception e) {
-                    LOG.error("{}: round failed; pausing {} ms", name, pauseAfterFailure.toMillis(), e);
-                    roundStarted.set(-1);
-                    pause(pauseAfterFailure);
-                } finally {
-                    roundStarted.set(-1);
-                }
+            if (startUp()) {
+                loop();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            LOG.error("{}: could not start", name, e);
         } finally {
             shutdownComplete.countDown();
             LOG.info("{}: stopped", name);
         }
+    }
+
+    /** @return false when stopped before the start-up succeeded */
+    private boolean startUp() throws InterruptedException {
+        int failures = 0;
+        while (isRunning()) {
+            try {
+                onStart();
+                lastProgress.set(clock.millis());
+                return true;
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                pause(failed("start-up", ++failures, e));
+            }
+        }
+        return false;
+    }
+
+    private void loop() throws InterruptedException {
+        int failures = 0;
+        while (isRunning()) {
+            try {
+                doWork();
+                failures = 0;
+                lastProgress.set(clock.millis());
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                pause(failed("round", ++failures, e));
+            }
+        }
+    }
+
+    private Duration failed(String what, int failures, Exception error) {
+        Duration pause = pauseAfter(pauseAfterFailure, failures);
+        if (failures == 1) {
+            LOG.warn("{}: {} failed; retrying in {} ms", name, what, pause.toMillis(), error);
+        } else {
+            repeatedFailures.warn(name + ": " + what + " failed " + failures + " times in a row; retrying in "
+                    + pause.toMillis() + " ms", error);
+        }
+        return pause;
     }
 }

@@ -25,16 +25,20 @@ public final class ConsumerGroup {
     /**
      * {@code XGROUP CREATE events:ecommerce order-processors 0 MKSTREAM}: at id 0, so that events written before
      * the first deployment are processed (the {@code $} of many tutorials skips them). An existing group is kept.
+     *
+     * @return true when this call created the group
      */
-    public static void ensure(RedissonClient redis, RedlineKeys keys) {
+    public static boolean ensure(RedissonClient redis, RedlineKeys keys) {
         try {
             stream(redis, keys).createGroup(StreamCreateGroupArgs.name(GroupNames.GROUP).id(new StreamMessageId(0, 0))
                     .makeStream());
             LOG.info("Created consumer group {} on {} at id 0", GroupNames.GROUP, keys.eventStream());
+            return true;
         } catch (RedisException e) {
             if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
                 throw e;
             }
+            return false;
         }
     }
 }

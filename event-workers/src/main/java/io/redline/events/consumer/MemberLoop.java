@@ -26,20 +26,22 @@ public final class MemberLoop extends WorkerLoop {
     private final RStream<String, String> stream;
     private final EntryProcessor processor;
     private final int batchSize;
+    private final GroupRecovery group;
 
     public MemberLoop(String consumer, RStream<String, String> stream, EntryProcessor processor, int batchSize,
-                      Clock clock) {
+                      GroupRecovery group, Clock clock) {
         super(consumer, Duration.ofSeconds(1), clock);
         this.stream = stream;
         this.processor = processor;
         this.batchSize = batchSize;
+        this.group = group;
     }
 
     @Override
     protected void onStart() {
         int recovered = 0;
         while (isRunning()) {
-            Map<StreamMessageId, Map<String, String>> own = stream.readGroup(GroupNames.GROUP, name(),
+            Map<StreamMessageId, Map<String, String>> own = read(
                     StreamReadGroupArgs.greaterThan(new StreamMessageId(0, 0)).count(batchSize));
             if (own.isEmpty()) {
                 break;
@@ -57,8 +59,12 @@ public final class MemberLoop extends WorkerLoop {
 
     @Override
     protected void doWork() {
-        Map<StreamMessageId, Map<String, String>> batch = stream.readGroup(GroupNames.GROUP, name(),
+        Map<StreamMessageId, Map<String, String>> batch = read(
                 StreamReadGroupArgs.neverDelivered().count(batchSize).timeout(BLOCK));
         processor.process(batch, name(), Map.of());
+    }
+
+    private Map<StreamMessageId, Map<String, String>> read(StreamReadGroupArgs args) {
+        return group.call(() -> stream.readGroup(GroupNames.GROUP, name(), args), Map.of());
     }
 }

@@ -26,6 +26,10 @@ public interface WorkerEvents {
     default void deletedOnClaim(int entries) {
     }
 
+    /** Redis had lost the consumer group, and this process re-created it. */
+    default void groupRecreated() {
+    }
+
     /** The group's figures, refreshed by the reaper. */
     default void groupFigures(long pending, long lag) {
     }

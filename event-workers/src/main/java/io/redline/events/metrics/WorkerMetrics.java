@@ -20,6 +20,7 @@ public final class WorkerMetrics implements WorkerEvents {
     public static final String RECLAIMED = "events.reclaimed";
     public static final String DEAD_LETTERED = "events.dead_lettered";
     public static final String DELETED_ON_CLAIM = "events.deleted_on_claim";
+    public static final String GROUP_RECREATED = "events.group.recreated";
     public static final String PENDING = "events.group.pending";
     public static final String LAG = "events.group.lag";
     public static final String AGE = "events.age_millis";
@@ -29,6 +30,7 @@ public final class WorkerMetrics implements WorkerEvents {
     private final Meter reclaimed;
     private final Meter deadLettered;
     private final Meter deletedOnClaim;
+    private final Meter groupRecreated;
     private final Histogram age;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong lag = new AtomicLong();
@@ -41,6 +43,7 @@ public final class WorkerMetrics implements WorkerEvents {
         reclaimed = registry.meter(RECLAIMED);
         deadLettered = registry.meter(DEAD_LETTERED);
         deletedOnClaim = registry.meter(DELETED_ON_CLAIM);
+        groupRecreated = registry.meter(GROUP_RECREATED);
         age = registry.histogram(AGE);
         registry.register(PENDING, (Gauge<Long>) pending::get);
         registry.register(LAG, (Gauge<Long>) lag::get);
@@ -70,6 +73,11 @@ public final class WorkerMetrics implements WorkerEvents {
     @Override
     public void deletedOnClaim(int entries) {
         deletedOnClaim.mark(entries);
+    }
+
+    @Override
+    public void groupRecreated() {
+        groupRecreated.mark();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.redline.events.reaper;
 import io.redline.core.lifecycle.WorkerLoop;
 import io.redline.events.consumer.EntryProcessor;
 import io.redline.events.consumer.GroupNames;
+import io.redline.events.consumer.GroupRecovery;
 import io.redline.events.consumer.WorkerEvents;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,9 +40,11 @@ public final class Reaper extends WorkerLoop {
     private final List<Runnable> housekeeping;
     private final WorkerEvents events;
     private final DoubleSupplier random;
+    private final GroupRecovery group;
 
     public Reaper(String consumer, RStream<String, String> stream, EntryProcessor processor, ReaperSettings settings,
-                  List<Runnable> housekeeping, WorkerEvents events, Clock clock, DoubleSupplier random) {
+                  List<Runnable> housekeeping, WorkerEvents events, GroupRecovery group, Clock clock,
+                  DoubleSupplier random) {
         super(consumer, Duration.ofSeconds(1), clock);
         this.stream = stream;
         this.processor = processor;
@@ -49,6 +52,7 @@ public final class Reaper extends WorkerLoop {
         this.housekeeping = List.copyOf(housekeeping);
         this.events = events;
         this.random = random;
+        this.group = group;
     }
 
     @Override
@@ -65,8 +69,12 @@ public final class Reaper extends WorkerLoop {
     public void reapOnce() {
         StreamMessageId cursor = START;
         do {
-            AutoClaimResult<String, String> claimed = stream.autoClaim(GroupNames.GROUP, name(),
-                    settings.claimIdle().toMillis(), TimeUnit.MILLISECONDS, cursor, PAGE);
+            StreamMessageId from = cursor;
+            AutoClaimResult<String, String> claimed = group.call(() -> stream.autoClaim(GroupNames.GROUP, name(),
+                    settings.claimIdle().toMillis(), TimeUnit.MILLISECONDS, from, PAGE), null);
+            if (claimed == null) {
+                return;
+            }
             List<StreamMessageId> deleted = claimed.getDeletedIds();
             if (deleted != null && !deleted.isEmpty()) {
                 LOG.warn("{} pending entries were deleted from the stream before they were processed: {}",
