@@ -1,6 +1,7 @@
 package io.redline.core.lifecycle;
 
 import io.redline.core.logging.ThrottledLogger;
+import io.redline.core.redis.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -85,8 +86,8 @@ public abstract class WorkerLoop implements Managed {
 
     /** The pause after the {@code failures}-th failure in a row. */
     static Duration pauseAfter(Duration first, int failures) {
-        Duration pause = first.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 16));
-        return pause.compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause;
+        Duration max = first.compareTo(LONGEST_PAUSE) > 0 ? first : LONGEST_PAUSE;
+        return new Backoff(first, max, 2.0).delay(Math.max(failures, 1));
     }
 
     private void run() {

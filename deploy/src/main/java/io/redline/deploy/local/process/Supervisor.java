@@ -2,6 +2,7 @@ package io.redline.deploy.local.process;
 
 import io.redline.core.lifecycle.ExecutorShutdown;
 import io.redline.core.lifecycle.NamedThreadFactory;
+import io.redline.core.redis.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,7 @@ import java.util.stream.Collectors;
 public final class Supervisor {
 
     static final int LOG_TAIL_LINES = 20;
-    private static final Duration FIRST_RESTART_DELAY = Duration.ofSeconds(1);
-    private static final Duration LONGEST_RESTART_DELAY = Duration.ofSeconds(30);
+    private static final Backoff RESTART_DELAY = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 2.0);
     /** A child that ran this long before dying starts again from the first delay. */
     private static final Duration STABLE_RUN = Duration.ofMinutes(1);
 
@@ -105,7 +105,7 @@ public final class Supervisor {
         Run run = runs.get(child.name());
         int attempt = Duration.between(run.started(), clock.instant()).compareTo(STABLE_RUN) > 0 ? 0
                 : run.attempt() + 1;
-        Duration delay = restart ? restartDelay(attempt) : null;
+        Duration delay = restart ? RESTART_DELAY.delay(attempt + 1) : null;
         listener.died(child, code, child.logTail(LOG_TAIL_LINES), delay);
         if (delay != null) {
             restarts.schedule(() -> {
@@ -115,11 +115,6 @@ public final class Supervisor {
                 }
             }, delay.toMillis(), TimeUnit.MILLISECONDS);
         }
-    }
-
-    static Duration restartDelay(int attempt) {
-        Duration delay = FIRST_RESTART_DELAY.multipliedBy(1L << Math.min(attempt, 10));
-        return delay.compareTo(LONGEST_RESTART_DELAY) > 0 ? LONGEST_RESTART_DELAY : delay;
     }
 
     private record Run(Instant started, int attempt) {
