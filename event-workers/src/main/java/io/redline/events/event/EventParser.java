@@ -17,6 +17,9 @@ import java.util.Map;
  */
 public final class EventParser {
 
+    /** The largest amount an event may carry; sums of millions of them still fit Redis's 64-bit counters. */
+    public static final BigDecimal MAX_MONEY = new BigDecimal("1000000000000");
+
     private EventParser() {
     }
 
@@ -92,18 +95,32 @@ public final class EventParser {
                     || !qty.isIntegralNumber() || qty.asInt() < 1) {
                 throw new PoisonEventException("each item needs a sku (string) and a qty (whole number > 0)");
             }
-            items.add(new LineItem(sku.asText(), qty.asInt(), cents(item.get("price"), "price")));
+            items.add(new LineItem(sku.asText(), qty.asInt(),
+                    cents(item.get("price"), "items[" + items.size() + "].price")));
         }
         return items;
     }
 
+    /**
+     * Money in cents. Anything that is not a finite decimal between 0 and {@link #MAX_MONEY} is poison: no later
+     * delivery can read it better (an overflow is as final as a typo).
+     */
     private static long cents(JsonNode node, String field) throws PoisonEventException {
         if (node == null || !node.isNumber()) {
             throw new PoisonEventException(field + " must be a number");
         }
-        BigDecimal value = node.decimalValue();
+        BigDecimal value;
+        try {
+            value = node.decimalValue();
+        } catch (NumberFormatException e) {
+            throw new PoisonEventException(field + " must be a finite number, but was " + node.asText());
+        }
         if (value.signum() < 0) {
             throw new PoisonEventException(field + " must not be negative");
+        }
+        if (value.compareTo(MAX_MONEY) > 0) {
+            throw new PoisonEventException(field + " must be at most " + MAX_MONEY.toPlainString() + ", but was "
+                    + node.asText());
         }
         return value.movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
     }
