@@ -17,9 +17,10 @@ import java.time.Duration;
  * @param maxDeliveries {@code MAX_DELIVERIES}, default 5
  * @param consumerExpiry {@code CONSUMER_EXPIRY}, default 1h
  * @param retention {@code STREAM_RETENTION}, default keep all
+ * @param deadLetterMaxLength {@code DLQ_MAXLEN}: dead letters kept, the oldest dropped first; default 100000
  */
 public record WorkerConfig(String hostName, int consumers, int batchSize, Duration claimIdle, int maxDeliveries,
-                           Duration consumerExpiry, StreamRetention retention) {
+                           Duration consumerExpiry, StreamRetention retention, int deadLetterMaxLength) {
 
     private static final KeyRule HOST = new KeyRule("HOSTNAME", 200, ".");
 
@@ -31,7 +32,8 @@ public record WorkerConfig(String hostName, int consumers, int batchSize, Durati
                 reader.duration("CLAIM_IDLE", Duration.ofSeconds(60), Duration.ofMillis(100)),
                 reader.integer("MAX_DELIVERIES", 5, 1, 1_000),
                 reader.duration("CONSUMER_EXPIRY", Duration.ofHours(1), Duration.ofSeconds(1)),
-                reader.parsed("STREAM_RETENTION", StreamRetention.KEEP_ALL, StreamRetention::parse));
+                reader.parsed("STREAM_RETENTION", StreamRetention.KEEP_ALL, StreamRetention::parse),
+                reader.integer("DLQ_MAXLEN", 100_000, 1, 100_000_000));
     }
 
     /** The reaper runs twice per {@code CLAIM_IDLE}, at most every 30 s. */

@@ -8,7 +8,9 @@ import io.redline.events.consumer.ConsumerGroup;
 import io.redline.events.consumer.EntryProcessor;
 import io.redline.events.consumer.GroupRecovery;
 import io.redline.events.consumer.MemberLoop;
+import io.redline.events.consumer.Redelivery;
 import io.redline.events.consumer.WorkerEvents;
+import io.redline.events.deadletter.DeadLetters;
 import io.redline.events.effects.EventHandler;
 import io.redline.events.effects.OrderEffects;
 import io.redline.events.metrics.WorkerMetrics;
@@ -58,21 +60,24 @@ public final class Workers {
                    WorkerEvents events, Clock clock) {
         ConsumerGroup.ensure(redis, keys);
         RStream<String, String> stream = ConsumerGroup.stream(redis, keys);
-        processor = new EntryProcessor(redis, keys, handler, events, clock);
+        processor = new EntryProcessor(redis, keys, handler, new DeadLetters(redis, keys,
+                config.deadLetterMaxLength(), clock), events, clock);
         processor.loadScripts();
         GroupRecovery group = new GroupRecovery(redis, keys, events);
+        Redelivery redelivery = new Redelivery(stream, processor, config.maxDeliveries());
         Set<String> own = new HashSet<>();
         for (int n = 1; n <= config.consumers(); n++) {
             String name = config.hostName() + "-" + n;
             own.add(name);
-            members.add(new MemberLoop(name, stream, processor, config.batchSize(), group, clock));
+            members.add(new MemberLoop(name, stream, processor, redelivery, config.batchSize(), group,
+                    clock));
         }
         String reaperName = config.hostName() + "-reaper";
         own.add(reaperName);
-        reaper = new Reaper(reaperName, stream, processor, new ReaperSettings(config.claimIdle(),
-                config.maxDeliveries(), config.reaperInterval()),
+        reaper = new Reaper(reaperName, stream, redelivery, new ReaperSettings(config.claimIdle(),
+                config.reaperInterval()),
                 List.of(new ConsumerJanitor(redis, stream, config.consumerExpiry(), own),
-                        new Retention(stream, config.retention(), clock)),
+                        new Retention(redis, stream, config.retention(), clock)),
                 events, group, clock, () -> ThreadLocalRandom.current().nextDouble());
     }
 

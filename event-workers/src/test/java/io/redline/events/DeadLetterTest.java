@@ -8,14 +8,19 @@ import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.testkit.Awaits;
 import io.redline.core.testkit.RedisExtension;
+import io.redline.events.deadletter.DeadLetter;
+import io.redline.events.deadletter.DeadLetterRequeue;
+import io.redline.events.deadletter.DeadLetters;
 import io.redline.events.effects.OrderEffects;
 import io.redline.events.simulate.Producer;
 import io.redline.events.simulate.SimulatedOrders;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -88,8 +93,66 @@ class DeadLetterTest {
                 "the good entry after the poison is processed");
     }
 
-    static List<Map<String, String>> deadLetters(RedlineKeys keys) {
-        return new ArrayList<>(REDIS.client().<String, String>getStream(keys.eventDeadLetters(), RedisCodecs.STRING)
-                .range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX)).values());
+    /**
+     * Regression test of "dead letters can be duplicated": the dead-letter XADD and the XACK were separate calls, so
+     * a worker dying in between left the original pending and the reaper dead-lettered it a second time.
+     */
+    @Test
+    void aMoveRepeatedAfterACrashAddsTheDeadLetterOnce() {
+        RedlineKeys keys = new RedlineKeys(new KeyNamespace("moved-once"));
+        DeadLetters deadLetters = new DeadLetters(REDIS.client(), keys, 100, Clock.systemUTC());
+        StreamMessageId original = new StreamMessageId(1764150000000L, 0);
+        DeadLetter letter = new DeadLetter(Map.of("type", "order.paid", "payload", "{}", "timestamp", "1"),
+                "delivered 6 times, more than MAX_DELIVERIES=5", 6);
+
+        assertEquals(Set.of(original), deadLetters.add("pod-reaper", Map.of(original, letter)));
+        assertEquals(Set.of(original), deadLetters.add("other-reaper", Map.of(original, letter)),
+                "already there: the original may be acknowledged");
+
+        assertEquals(1, deadLetters(keys).size());
+        assertEquals("pod-reaper", deadLetters(keys).get(0).get("consumer"));
+    }
+
+    @Test
+    void theDeadLettersKeepAtMostDlqMaxlenEntriesDroppingTheOldest() {
+        RedlineKeys keys = new RedlineKeys(new KeyNamespace("dlq-maxlen"));
+        DeadLetters deadLetters = new DeadLetters(REDIS.client(), keys, 3, Clock.systemUTC());
+        for (int n = 1; n <= 5; n++) {
+            deadLetters.add("pod-1", Map.of(new StreamMessageId(1764150000000L, n), new DeadLetter(Map.of("type",
+                    "order.paid", "payload", "{}", "timestamp", "1"), "poison " + n, 1)));
+        }
+        assertEquals(List.of("poison 3", "poison 4", "poison 5"),
+                deadLetters(keys).stream().map(d -> d.get("reason")).collect(Collectors.toList()));
+    }
+
+    /**
+     * Regression test of "dlq requeue adds before it deletes": a run that died between the two, started again,
+     * wrote the event to the stream a second time.
+     */
+    @Test
+    void aRequeueRepeatedAfterACrashWritesTheEventBackOnce() {
+        RedlineKeys keys = new RedlineKeys(new KeyNamespace("requeued-once"));
+        DeadLetters deadLetters = new DeadLetters(REDIS.client(), keys, 100, Clock.systemUTC());
+        deadLetters.add("pod-1", Map.of(new StreamMessageId(1764150000000L, 0), new DeadLetter(Map.of("type",
+                "order.shipped", "payload", "{\"orderId\":\"o-1\"}", "timestamp", "1764150000000"), "poison", 1)));
+        StreamMessageId dead = REDIS.client().<String, String>getStream(keys.eventDeadLetters(), RedisCodecs.STRING)
+                .range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX)).keySet().iterator()
+                .next();
+        Map<String, String> fields = deadLetters(keys).get(0);
+        DeadLetterRequeue requeue = new DeadLetterRequeue(REDIS.client(), keys, Clock.systemUTC());
+
+        assertTrue(requeue.one(dead, fields).isPresent());
+        assertEquals(Optional.empty(), requeue.one(dead, fields), "the run that died is started again");
+
+        Map<StreamMessageId, Map<String, String>> stream = REDIS.client().<String, String>getStream(
+                keys.eventStream(), RedisCodecs.STRING).range(StreamRangeArgs.startId(StreamMessageId.MIN)
+                .endId(StreamMessageId.MAX));
+        assertEquals(List.of(Map.of("type", "order.shipped", "payload", "{\"orderId\":\"o-1\"}", "timestamp",
+                "1764150000000")), List.copyOf(stream.values()));
+        assertEquals(List.of(), deadLetters(keys));
+    }
+
+    private static List<Map<String, String>> deadLetters(RedlineKeys keys) {
+        return EndState.deadLetters(REDIS.client(), keys);
     }
 }

@@ -44,6 +44,12 @@ final class EndState {
         return false;
     }
 
+    /** The dead letters' fields, oldest first. */
+    static List<Map<String, String>> deadLetters(RedissonClient redis, RedlineKeys keys) {
+        return new ArrayList<>(redis.<String, String>getStream(keys.eventDeadLetters(), RedisCodecs.STRING)
+                .range(StreamRangeArgs.startId(StreamMessageId.MIN).endId(StreamMessageId.MAX)).values());
+    }
+
     static void assertMatches(RedissonClient redis, RedlineKeys keys, SimulatedOrders orders) {
         List<String> ids = new ArrayList<>(orders.totals().keySet());
         RBatch batch = redis.createBatch();

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.redisson.api.RStream;
 import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.api.stream.StreamConsumer;
 import org.redisson.api.stream.StreamMessageId;
+import org.redisson.api.stream.StreamRangeArgs;
 import org.redisson.api.stream.StreamReadGroupArgs;
 
 /** Clean-up and retention never lose an entry that is still pending. */
@@ -59,17 +61,57 @@ class HousekeepingTest {
         Map<StreamMessageId, Map<String, String>> first = stream.readGroup(GroupNames.GROUP, "slow",
                 StreamReadGroupArgs.neverDelivered().count(3));
         StreamMessageId oldestPending = first.keySet().iterator().next();
-        new Retention(stream, StreamRetention.parse("maxlen:2"), Clock.systemUTC()).run();
+        new Retention(REDIS.client(), stream, StreamRetention.parse("maxlen:2"), Clock.systemUTC()).run();
         assertEquals(10, stream.size(), "the first entry is pending: nothing before it can go");
 
         stream.ack(GroupNames.GROUP, oldestPending);
-        new Retention(stream, StreamRetention.parse("maxlen:2"), Clock.systemUTC()).run();
+        new Retention(REDIS.client(), stream, StreamRetention.parse("maxlen:2"), Clock.systemUTC()).run();
         assertEquals(9, stream.size(), "trimmed up to the next pending entry only");
         assertTrue(stream.getPendingInfo(GroupNames.GROUP).getTotal() == 2);
 
         stream.ack(GroupNames.GROUP, first.keySet().toArray(new StreamMessageId[0]));
-        new Retention(stream, StreamRetention.parse("age:0s"), Clock.systemUTC()).run();
+        new Retention(REDIS.client(), stream, StreamRetention.parse("age:0s"), Clock.systemUTC()).run();
         assertEquals(7, stream.size(), "the 7 entries not yet delivered to the group stay");
+    }
+
+    /**
+     * Regression test of "retention can delete entries that were never processed": it read the pending summary,
+     * then the group; a consumer's read in between made entries pending that the bound no longer protected.
+     */
+    @Test
+    void retentionNeverTrimsAnEntryThatBecomesPendingWhileItDecides() throws Exception {
+        RedlineKeys keys = new RedlineKeys(new KeyNamespace("retention-race"));
+        RStream<String, String> stream = streamWith(keys, 2);
+        Retention retention = new Retention(REDIS.client(), stream, StreamRetention.parse("maxlen:1"),
+                Clock.systemUTC());
+        AtomicBoolean racing = new AtomicBoolean(true);
+        Thread trimmer = new Thread(() -> {
+            while (racing.get()) {
+                retention.run();
+            }
+        }, "retention-race-trimmer");
+        trimmer.start();
+        int lost = 0;
+        try {
+            // a consumer that holds one entry at a time: reads the oldest, and acknowledges it on its next round
+            StreamMessageId held = null;
+            for (int round = 0; round < 1_500; round++) {
+                if (held != null) {
+                    if (stream.range(StreamRangeArgs.startId(held).endId(held)).isEmpty()) {
+                        lost++;
+                    }
+                    stream.ack(GroupNames.GROUP, held);
+                }
+                stream.add(StreamAddArgs.entries("type", "order.shipped", "payload", "{\"orderId\":\"r\"}",
+                        "timestamp", "1764150000000"));
+                held = stream.readGroup(GroupNames.GROUP, "racer", StreamReadGroupArgs.neverDelivered().count(1))
+                        .keySet().iterator().next();
+            }
+        } finally {
+            racing.set(false);
+            trimmer.join(5_000);
+        }
+        assertEquals(0, lost, "entries trimmed while pending, before they were processed");
     }
 
     @Test

@@ -24,11 +24,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records traffic off the response path: {@link #record} only enqueues; every flush interval the queued events
- * are summed per day and written in one pipelined batch (no MULTI). Daily keys expire after {@link #RETENTION}.
+ * are summed per day and written in one pipelined batch (no MULTI). Daily keys expire after {@link #RETENTION}; a
+ * day's page views keep the {@link #MAX_PAGES} most viewed paths.
  */
 public final class TrafficRecorder implements Managed {
 
     public static final Duration RETENTION = Duration.ofDays(40);
+    /**
+     * The most paths a day's page views keep: the least viewed go first, so that a crawler or a scanner requesting
+     * endless distinct paths cannot grow the sorted set without bound.
+     */
+    public static final int MAX_PAGES = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(TrafficRecorder.class);
     private static final int MAX_PATH_LENGTH = 200;
 
@@ -107,6 +113,9 @@ public final class TrafficRecorder implements Managed {
         pipeline.<String>getHyperLogLog(visitors, RedisCodecs.STRING).addAllAsync(traffic.visitors);
         traffic.pageViews.forEach((path, views) ->
                 pipeline.<String>getScoredSortedSet(pages, RedisCodecs.STRING).addScoreAsync(path, views));
+        if (!traffic.pageViews.isEmpty()) {
+            pipeline.<String>getScoredSortedSet(pages, RedisCodecs.STRING).removeRangeByRankAsync(0, -MAX_PAGES - 1);
+        }
         pipeline.getAtomicLong(requests).addAndGetAsync(traffic.requests);
         if (traffic.errors > 0) {
             pipeline.getAtomicLong(errors).addAndGetAsync(traffic.errors);

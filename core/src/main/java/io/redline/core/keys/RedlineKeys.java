@@ -29,9 +29,32 @@ public final class RedlineKeys {
     });
 
     private final KeyNamespace namespace;
+    private final String scratch;
 
     public RedlineKeys(KeyNamespace namespace) {
+        this(namespace, "");
+    }
+
+    private RedlineKeys(KeyNamespace namespace, String scratch) {
         this.namespace = namespace;
+        this.scratch = scratch;
+    }
+
+    /**
+     * The same names under {@code <ns>:~<area>:} (such as {@code ~replay:order:{o-1}}), for work that is built
+     * aside and then renamed over the live keys. No namespace can contain {@code ~}, so {@link #scratchPattern()}
+     * never matches another environment's keys, and hash tags are kept, so each name shares its live key's slot.
+     */
+    public RedlineKeys scratch(String area) {
+        return new RedlineKeys(namespace, scratch + "~" + SCOPE.check(area) + ":");
+    }
+
+    /** The glob pattern of every key of this scratch area ({@code <ns>:~<area>:*}). */
+    public String scratchPattern() {
+        if (scratch.isEmpty()) {
+            throw new IllegalStateException("not a scratch area");
+        }
+        return namespace.apply(scratch + "*");
     }
 
     private static String digest(String text) {
@@ -45,7 +68,7 @@ public final class RedlineKeys {
 
     /** Any other name, with the namespace applied: for module-local keys documented where they are used. */
     public String key(String name) {
-        return namespace.apply(name);
+        return namespace.apply(scratch + name);
     }
 
     /** Pub/sub channel of a chat room: {@code chat:room:{R}}. */
@@ -103,6 +126,22 @@ public final class RedlineKeys {
         return key("events:ecommerce:dlq");
     }
 
+    /**
+     * The original ids already moved to the dead letters, in their slot (the hash tag is the dead-letter stream's
+     * whole name): {@code {events:ecommerce:dlq}:moved}, so that a move repeated after a crash adds nothing.
+     */
+    public String deadLettersMoved() {
+        return "{" + eventDeadLetters() + "}:moved";
+    }
+
+    /**
+     * The dead-letter ids already written back to the stream, in its slot: {@code {events:ecommerce}:requeued}, so
+     * that a {@code dlq requeue} repeated after a crash writes nothing twice.
+     */
+    public String eventStreamRequeued() {
+        return "{" + eventStream() + "}:requeued";
+    }
+
     /** Projection hash of one order: {@code order:{ORDERID}}. */
     public String orderProjection(String orderId) {
         return key("order:" + HashTag.of(ORDER_ID.check(orderId)));
@@ -146,9 +185,12 @@ public final class RedlineKeys {
         return key("stats:{units}:sold");
     }
 
-    /** The orders already counted in {@link #unitsSold()}: {@code stats:{units}:orders}. */
-    public String unitsSoldOrders() {
-        return key("stats:{units}:orders");
+    /**
+     * The orders created on a UTC day already counted in {@link #unitsSold()}: {@code stats:{units}:orders:<day>}.
+     * One set per day, so that each can expire once no redelivery of its events can come.
+     */
+    public String unitsSoldOrders(LocalDate day) {
+        return key("stats:{units}:orders:" + day);
     }
 
     /** The dashboard's latest snapshot (JSON): {@code stats:dashboard:latest}. */

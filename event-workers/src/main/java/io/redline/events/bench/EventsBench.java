@@ -138,7 +138,8 @@ public final class EventsBench {
     }
 
     private static WorkerConfig config(Duration claimIdle) {
-        return new WorkerConfig("bench", 2, 100, claimIdle, 5, Duration.ofHours(1), StreamRetention.KEEP_ALL);
+        return new WorkerConfig("bench", 2, 100, claimIdle, 5, Duration.ofHours(1), StreamRetention.KEEP_ALL,
+                100_000);
     }
 
     private boolean drained(RedlineKeys keys) {

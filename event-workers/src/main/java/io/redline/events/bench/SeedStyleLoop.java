@@ -4,6 +4,7 @@ import io.redline.core.keys.RedlineKeys;
 import io.redline.core.lifecycle.WorkerLoop;
 import io.redline.events.consumer.GroupNames;
 import io.redline.events.effects.BatchEffects;
+import io.redline.events.effects.EntryEffects;
 import io.redline.events.effects.OrderEffects;
 import io.redline.events.event.EventParser;
 import io.redline.events.event.PoisonEventException;
@@ -40,9 +41,9 @@ final class SeedStyleLoop extends WorkerLoop {
         Map<StreamMessageId, Map<String, String>> entries = stream.readGroup(GroupNames.GROUP, name(),
                 StreamReadGroupArgs.neverDelivered().count(5).timeout(Duration.ofSeconds(2)));
         for (Map.Entry<StreamMessageId, Map<String, String>> entry : entries.entrySet()) {
-            BatchEffects one = new BatchEffects(redis, keys);
+            EntryEffects one = new EntryEffects();
             effects.apply(EventParser.parse(entry.getValue()), one);
-            one.execute();
+            new BatchEffects(redis, keys, Clock.systemUTC()).store(Map.of(entry.getKey(), one));
             stream.ack(GroupNames.GROUP, entry.getKey());
         }
         // as the reference loop: after every read, look for pending entries to take over

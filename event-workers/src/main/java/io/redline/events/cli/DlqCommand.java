@@ -3,13 +3,14 @@ package io.redline.events.cli;
 import io.redline.core.json.Json;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.process.OneShot;
-import io.redline.events.consumer.ConsumerGroup;
+import io.redline.events.deadletter.DeadLetterRequeue;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.redisson.api.RStream;
-import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.api.stream.StreamRangeArgs;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ final class DlqCommand {
         }
     }
 
-    /** Writes dead letters back to the stream as new entries (type, payload, timestamp) and removes them. */
+    /** Writes dead letters back to the stream as new entries (type, payload, timestamp) and removes them, once. */
     @Command(name = "requeue", description = "Write dead letters back to the stream (all, or the ids given).")
     static final class Requeue implements Callable<Integer> {
 
@@ -55,7 +56,7 @@ final class DlqCommand {
         public Integer call() {
             return OneShot.run("dlq", (redis, keys, config) -> {
                 RStream<String, String> dlq = redis.getStream(keys.eventDeadLetters(), RedisCodecs.STRING);
-                RStream<String, String> stream = ConsumerGroup.stream(redis, keys);
+                DeadLetterRequeue requeue = new DeadLetterRequeue(redis, keys, Clock.systemUTC());
                 Map<StreamMessageId, Map<String, String>> dead = dlq.range(StreamRangeArgs.startId(
                         StreamMessageId.MIN).endId(StreamMessageId.MAX));
                 int requeued = 0;
@@ -63,14 +64,9 @@ final class DlqCommand {
                     if (ids != null && !ids.isEmpty() && !ids.contains(entry.getKey().toString())) {
                         continue;
                     }
-                    Map<String, String> fields = entry.getValue();
-                    Map<String, String> event = new LinkedHashMap<>();
-                    event.put("type", fields.getOrDefault("type", ""));
-                    event.put("payload", fields.getOrDefault("payload", ""));
-                    event.put("timestamp", fields.getOrDefault("timestamp", ""));
-                    StreamMessageId id = stream.add(StreamAddArgs.entries(event));
-                    dlq.remove(entry.getKey());
-                    System.out.println(entry.getKey() + " -> " + id);
+                    Optional<StreamMessageId> id = requeue.one(entry.getKey(), entry.getValue());
+                    System.out.println(entry.getKey() + " -> " + id.map(StreamMessageId::toString)
+                            .orElse("(written back by an earlier run)"));
                     requeued++;
                 }
                 System.err.println("dlq: re-queued " + requeued + " entries");

@@ -1,7 +1,12 @@
 package io.redline.events.consumer;
 
 import io.redline.core.keys.RedlineKeys;
+import io.redline.core.redis.RedisScript;
+import io.redline.events.deadletter.DeadLetter;
+import io.redline.events.deadletter.DeadLetters;
 import io.redline.events.effects.BatchEffects;
+import io.redline.events.effects.EffectResults;
+import io.redline.events.effects.EntryEffects;
 import io.redline.events.effects.EventHandler;
 import io.redline.events.effects.OrderEffects;
 import io.redline.events.event.EventParser;
@@ -9,22 +14,22 @@ import io.redline.events.event.OrderEvent;
 import io.redline.events.event.PoisonEventException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.redisson.api.BatchOptions;
-import org.redisson.api.RBatch;
-import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamMessageId;
-import org.redisson.client.RedisNoScriptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Processes a batch of entries: every effect of the batch in one pipeline, then one {@code XACK} for every entry
- * whose effects are stored or that went to the dead letters. An entry whose handler fails stays pending (the
- * reaper retries it, then dead-letters it after {@code MAX_DELIVERIES}); poison goes to the dead letters at once.
+ * Processes a batch of entries: their effects ({@link BatchEffects}), then the dead letters (poison, and what Redis
+ * refused), then one {@code XACK} for every entry whose effects are stored or that is in the dead letters. An
+ * entry whose handler fails, or whose effects fail for a reason that may pass, stays pending: the reaper retries
+ * it, then dead-letters it after {@code MAX_DELIVERIES}.
  */
 public final class EntryProcessor {
 
@@ -37,20 +42,22 @@ public final class EntryProcessor {
     private final WorkerEvents events;
     private final Clock clock;
 
-    public EntryProcessor(RedissonClient redis, RedlineKeys keys, EventHandler handler, WorkerEvents events,
-                          Clock clock) {
+    public EntryProcessor(RedissonClient redis, RedlineKeys keys, EventHandler handler, DeadLetters deadLetters,
+                          WorkerEvents events, Clock clock) {
         this.redis = redis;
         this.keys = keys;
         this.handler = handler;
-        this.deadLetters = new DeadLetters(keys);
+        this.deadLetters = deadLetters;
         this.events = events;
         this.clock = clock;
     }
 
-    /** Loads the effect scripts on every master; called at start and after a NOSCRIPT. */
+    /** Loads the scripts sent by SHA on every master, so that the first batches need no second attempt. */
     public void loadScripts() {
-        CompletableFuture.allOf(OrderEffects.scripts().stream().map(script -> script.load(redis)
-                .toCompletableFuture()).toArray(CompletableFuture[]::new)).join();
+        List<RedisScript> scripts = new ArrayList<>(OrderEffects.scripts());
+        scripts.addAll(DeadLetters.scripts());
+        CompletableFuture.allOf(scripts.stream().map(script -> script.load(redis).toCompletableFuture())
+                .toArray(CompletableFuture[]::new)).join();
     }
 
     /**
@@ -62,10 +69,11 @@ public final class EntryProcessor {
         if (entries.isEmpty()) {
             return 0;
         }
-        List<StreamMessageId> done = new ArrayList<>(entries.size());
-        List<OrderEvent> applied = new ArrayList<>(entries.size());
-        BatchEffects effects = new BatchEffects(redis, keys);
-        int dead = 0;
+        Set<StreamMessageId> done = new LinkedHashSet<>();
+        Map<StreamMessageId, OrderEvent> parsed = new LinkedHashMap<>();
+        Map<StreamMessageId, EntryEffects> effects = new LinkedHashMap<>();
+        Map<StreamMessageId, DeadLetter> dead = new LinkedHashMap<>();
+        int failures = 0;
         for (Map.Entry<StreamMessageId, Map<String, String>> entry : entries.entrySet()) {
             StreamMessageId id = entry.getKey();
             Map<String, String> fields = entry.getValue();
@@ -77,68 +85,69 @@ public final class EntryProcessor {
             }
             try {
                 OrderEvent event = EventParser.parse(fields);
-                handler.apply(event, effects);
-                applied.add(event);
-                done.add(id);
+                EntryEffects entryEffects = new EntryEffects();
+                handler.apply(event, entryEffects);
+                parsed.put(id, event);
+                effects.put(id, entryEffects);
             } catch (PoisonEventException e) {
-                deadLetters.add(effects.batch(), id, fields, e.getMessage(), deliveries.getOrDefault(id, 1L),
-                        consumer);
-                done.add(id);
-                dead++;
+                dead.put(id, new DeadLetter(fields, e.getMessage(), delivery(deliveries, id)));
             } catch (Exception e) {
                 LOG.warn("Entry {} failed in {} (delivery {}); it stays pending: {}", id, consumer,
-                        deliveries.getOrDefault(id, 1L), e.toString());
-                events.failed();
+                        delivery(deliveries, id), e.toString());
+                failures++;
             }
         }
-        execute(effects, applied);
-        if (!done.isEmpty()) {
-            stream().ack(GroupNames.GROUP, done.toArray(new StreamMessageId[0]));
+        EffectResults results = new BatchEffects(redis, keys, clock).store(effects);
+        results.refused().forEach((id, reason) -> {
+            LOG.warn("Entry {} ({} of order {}) was refused by Redis and goes to the dead letters: {}", id,
+                    parsed.get(id).type().wire(), parsed.get(id).orderId(), reason);
+            dead.put(id, new DeadLetter(entries.get(id), reason, delivery(deliveries, id)));
+        });
+        if (!results.failed().isEmpty()) {
+            LOG.warn("{} entries could not be stored in {} and stay pending (first: {} {})", results.failed().size(),
+                    consumer, results.failed().keySet().iterator().next(),
+                    results.failed().values().iterator().next());
         }
+        failures += results.refused().size() + results.failed().size();
+        done.addAll(results.stored());
+        Set<StreamMessageId> moved = dead.isEmpty() ? Set.of() : deadLetters.add(consumer, dead);
+        done.addAll(moved);
+        acknowledge(done);
         long now = clock.millis();
-        applied.forEach(event -> events.processed(event.type(), now - event.timestamp()));
-        if (dead > 0) {
-            events.deadLettered(dead);
+        results.stored().forEach(id -> events.processed(parsed.get(id).type(), now - parsed.get(id).timestamp()));
+        if (!moved.isEmpty()) {
+            events.deadLettered(moved.size());
+        }
+        if (failures > 0) {
+            events.failed(failures);
         }
         return done.size();
     }
 
-    /** Moves entries to the dead letters and acknowledges them, in one pipeline then one XACK. */
-    public void deadLetter(Map<StreamMessageId, Map<String, String>> entries, String reason, String consumer,
-                           Map<StreamMessageId, Long> deliveries) {
-        if (entries.isEmpty()) {
-            return;
+    /**
+     * Moves entries to the dead letters, then acknowledges the ones moved.
+     *
+     * @return how many were moved
+     */
+    public int deadLetter(Map<StreamMessageId, DeadLetter> letters, String consumer) {
+        if (letters.isEmpty()) {
+            return 0;
         }
-        RBatch batch = redis.createBatch(BatchOptions.defaults());
-        entries.forEach((id, fields) -> deadLetters.add(batch, id, fields, reason.replace("{n}",
-                String.valueOf(deliveries.getOrDefault(id, 0L))), deliveries.getOrDefault(id, 0L), consumer));
-        batch.execute();
-        stream().ack(GroupNames.GROUP, entries.keySet().toArray(new StreamMessageId[0]));
-        events.deadLettered(entries.size());
+        Set<StreamMessageId> moved = deadLetters.add(consumer, letters);
+        acknowledge(moved);
+        if (!moved.isEmpty()) {
+            events.deadLettered(moved.size());
+        }
+        return moved.size();
     }
 
-    private void execute(BatchEffects effects, List<OrderEvent> applied) {
-        try {
-            effects.execute();
-        } catch (RedisNoScriptException e) {
-            // Redis restarted or failed over and lost its scripts: load them, then apply the events again (effects
-            // are idempotent, so what the first attempt did apply is not counted twice; the dead letters of the
-            // first attempt were plain commands and went through)
-            LOG.info("Scripts missing on Redis ({}); loading them and retrying the batch", e.getMessage());
-            loadScripts();
-            BatchEffects retry = new BatchEffects(redis, keys);
-            for (OrderEvent event : applied) {
-                try {
-                    handler.apply(event, retry);
-                } catch (Exception failed) {
-                    throw new IllegalStateException("the handler accepted " + event.orderId() + " once", failed);
-                }
-            }
-            retry.execute();
+    private void acknowledge(Set<StreamMessageId> ids) {
+        if (!ids.isEmpty()) {
+            ConsumerGroup.stream(redis, keys).ack(GroupNames.GROUP, ids.toArray(new StreamMessageId[0]));
         }
     }
 
-    private RStream<String, String> stream() {
-        return ConsumerGroup.stream(redis, keys);
+    private static long delivery(Map<StreamMessageId, Long> deliveries, StreamMessageId id) {
+        return deliveries.getOrDefault(id, 1L);
     }
 }

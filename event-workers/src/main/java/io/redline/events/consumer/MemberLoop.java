@@ -25,29 +25,40 @@ public final class MemberLoop extends WorkerLoop {
 
     private final RStream<String, String> stream;
     private final EntryProcessor processor;
+    private final Redelivery redelivery;
     private final int batchSize;
     private final GroupRecovery group;
 
-    public MemberLoop(String consumer, RStream<String, String> stream, EntryProcessor processor, int batchSize,
-                      GroupRecovery group, Clock clock) {
+    public MemberLoop(String consumer, RStream<String, String> stream, EntryProcessor processor,
+                      Redelivery redelivery, int batchSize, GroupRecovery group, Clock clock) {
         super(consumer, Duration.ofSeconds(1), clock);
         this.stream = stream;
         this.processor = processor;
+        this.redelivery = redelivery;
         this.batchSize = batchSize;
         this.group = group;
     }
 
+    /**
+     * One pass over the entries this member held before, in id order: each page is read after the last one, so
+     * that entries it cannot process now are left behind for the reaper (which retries them once idle) instead of
+     * being read again and again; each read counts as a delivery, and past {@code MAX_DELIVERIES} they go to the
+     * dead letters.
+     */
     @Override
     protected void onStart() {
         int recovered = 0;
+        StreamMessageId after = new StreamMessageId(0, 0);
         while (isRunning()) {
-            Map<StreamMessageId, Map<String, String>> own = read(
-                    StreamReadGroupArgs.greaterThan(new StreamMessageId(0, 0)).count(batchSize));
+            Map<StreamMessageId, Map<String, String>> own = read(StreamReadGroupArgs.greaterThan(after)
+                    .count(batchSize));
             if (own.isEmpty()) {
                 break;
             }
-            // a redelivery: the reaper's delivery counts are authoritative; for these we only know "at least 2"
-            recovered += processor.process(own, name(), Map.of());
+            recovered += redelivery.handle(own, name());
+            for (StreamMessageId id : own.keySet()) {
+                after = StreamIds.max(after, id);
+            }
             if (own.size() < batchSize) {
                 break;
             }

@@ -12,8 +12,11 @@ public interface WorkerEvents {
     default void processed(EventType type, long ageMillis) {
     }
 
-    /** A handler failed on an entry; it stays pending and will be retried. */
-    default void failed() {
+    /**
+     * Entries that could not be applied: their handler failed, or Redis refused or failed their effects (they stay
+     * pending and are retried, or went to the dead letters when Redis refused them).
+     */
+    default void failed(int entries) {
     }
 
     default void deadLettered(int entries) {

@@ -2,10 +2,10 @@ package io.redline.events.effects;
 
 import io.redline.events.event.OrderEvent;
 
-/** Adds an event's effects to a batch. Effects must be idempotent: an entry may be applied again. */
+/** Says what an event changes. Effects must be idempotent: an entry may be applied again. */
 @FunctionalInterface
 public interface EventHandler {
 
     /** @throws Exception when the event cannot be applied now (it is left pending and retried) */
-    void apply(OrderEvent event, BatchEffects effects) throws Exception;
+    void apply(OrderEvent event, EntryEffects effects) throws Exception;
 }

@@ -4,6 +4,7 @@ import io.redline.core.redis.RedisScript;
 import io.redline.events.event.EventType;
 import io.redline.events.event.OrderEvent;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * The projection {@code order:{ORDERID}} (status, total, createdAt, paidAt, shippedAt), revenue per UTC day of
- * the payment's timestamp (cents) and units sold per product, each order counted once.
+ * the payment's timestamp (cents) and units sold per product, each order counted once (see {@link BatchEffects}
+ * for how long an order is remembered as counted).
  */
 public final class OrderEffects implements EventHandler {
 
@@ -26,11 +28,11 @@ public final class OrderEffects implements EventHandler {
     }
 
     @Override
-    public void apply(OrderEvent event, BatchEffects effects) {
+    public void apply(OrderEvent event, EntryEffects effects) {
         effects.projection(event.orderId(), event.type().status(), event.timestamp(), event.totalCents());
+        LocalDate day = Instant.ofEpochMilli(event.timestamp()).atZone(ZoneOffset.UTC).toLocalDate();
         if (event.type() == EventType.PAID) {
-            effects.revenue(event.orderId(), Instant.ofEpochMilli(event.timestamp()).atZone(ZoneOffset.UTC)
-                    .toLocalDate(), event.amountCents());
+            effects.revenue(event.orderId(), day, event.amountCents());
         } else if (event.type() == EventType.CREATED) {
             Map<String, Integer> units = new TreeMap<>();
             event.items().forEach(item -> units.merge(item.sku(), item.qty(), Integer::sum));
@@ -39,7 +41,7 @@ public final class OrderEffects implements EventHandler {
                 lines.add(sku);
                 lines.add(String.valueOf(qty));
             });
-            effects.units(event.orderId(), lines);
+            effects.units(event.orderId(), day, lines);
         }
     }
 }

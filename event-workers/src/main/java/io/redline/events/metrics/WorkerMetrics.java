@@ -56,8 +56,8 @@ public final class WorkerMetrics implements WorkerEvents {
     }
 
     @Override
-    public void failed() {
-        failures.mark();
+    public void failed(int entries) {
+        failures.mark(entries);
     }
 
     @Override

@@ -1,24 +1,20 @@
 package io.redline.events.reaper;
 
 import io.redline.core.lifecycle.WorkerLoop;
-import io.redline.events.consumer.EntryProcessor;
+import io.redline.events.consumer.Redelivery;
 import io.redline.events.consumer.GroupNames;
 import io.redline.events.consumer.GroupRecovery;
 import io.redline.events.consumer.WorkerEvents;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import org.redisson.api.RStream;
 import org.redisson.api.stream.AutoClaimResult;
-import org.redisson.api.stream.PendingEntry;
 import org.redisson.api.stream.StreamGroup;
 import org.redisson.api.stream.StreamMessageId;
-import org.redisson.api.stream.StreamPendingRangeArgs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,19 +31,19 @@ public final class Reaper extends WorkerLoop {
     private static final StreamMessageId START = new StreamMessageId(0, 0);
 
     private final RStream<String, String> stream;
-    private final EntryProcessor processor;
+    private final Redelivery redelivery;
     private final ReaperSettings settings;
     private final List<Runnable> housekeeping;
     private final WorkerEvents events;
     private final DoubleSupplier random;
     private final GroupRecovery group;
 
-    public Reaper(String consumer, RStream<String, String> stream, EntryProcessor processor, ReaperSettings settings,
+    public Reaper(String consumer, RStream<String, String> stream, Redelivery redelivery, ReaperSettings settings,
                   List<Runnable> housekeeping, WorkerEvents events, GroupRecovery group, Clock clock,
                   DoubleSupplier random) {
         super(consumer, Duration.ofSeconds(1), clock);
         this.stream = stream;
-        this.processor = processor;
+        this.redelivery = redelivery;
         this.settings = settings;
         this.housekeeping = List.copyOf(housekeeping);
         this.events = events;
@@ -83,37 +79,11 @@ public final class Reaper extends WorkerLoop {
             }
             Map<StreamMessageId, Map<String, String>> messages = claimed.getMessages();
             if (messages != null && !messages.isEmpty()) {
-                handle(messages);
+                events.reclaimed(messages.size());
+                redelivery.handle(messages, name());
             }
             cursor = claimed.getNextId();
         } while (isRunning() && cursor != null && !START.equals(cursor));
-    }
-
-    private void handle(Map<StreamMessageId, Map<String, String>> messages) {
-        Map<StreamMessageId, Long> deliveries = deliveryCounts(messages);
-        Map<StreamMessageId, Map<String, String>> retry = new LinkedHashMap<>();
-        Map<StreamMessageId, Map<String, String>> exhausted = new LinkedHashMap<>();
-        messages.forEach((id, fields) -> (deliveries.getOrDefault(id, 1L) > settings.maxDeliveries() ? exhausted
-                : retry).put(id, fields));
-        events.reclaimed(messages.size());
-        processor.deadLetter(exhausted, "delivered {n} times, more than MAX_DELIVERIES=" + settings.maxDeliveries(),
-                name(), deliveries);
-        processor.process(retry, name(), deliveries);
-    }
-
-    private Map<StreamMessageId, Long> deliveryCounts(Map<StreamMessageId, Map<String, String>> messages) {
-        StreamMessageId low = null;
-        StreamMessageId high = null;
-        for (StreamMessageId id : messages.keySet()) {
-            low = low == null || compare(id, low) < 0 ? id : low;
-            high = high == null || compare(id, high) > 0 ? id : high;
-        }
-        Map<StreamMessageId, Long> counts = new HashMap<>();
-        for (PendingEntry entry : stream.listPending(StreamPendingRangeArgs.groupName(GroupNames.GROUP).startId(low)
-                .endId(high).count(messages.size()).consumerName(name()))) {
-            counts.put(entry.getId(), entry.getDeliveryCount());
-        }
-        return counts;
     }
 
     private void refreshFigures() {
@@ -122,10 +92,5 @@ public final class Reaper extends WorkerLoop {
                 events.groupFigures(group.getPending(), group.getLag());
             }
         }
-    }
-
-    private static int compare(StreamMessageId a, StreamMessageId b) {
-        int first = Long.compare(a.getId0(), b.getId0());
-        return first != 0 ? first : Long.compare(a.getId1(), b.getId1());
     }
 }

@@ -1,32 +1,38 @@
 package io.redline.events.reaper;
 
+import io.redline.core.redis.RedisScript;
 import io.redline.events.consumer.GroupNames;
+import io.redline.events.consumer.StreamIds;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import org.redisson.api.RScript;
 import org.redisson.api.RStream;
-import org.redisson.api.stream.PendingResult;
-import org.redisson.api.stream.StreamGroup;
+import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamMessageId;
 import org.redisson.api.stream.StreamRangeArgs;
-import org.redisson.api.stream.StreamTrimArgs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Trims the stream to {@code STREAM_RETENTION} with {@code XTRIM MINID}, the bound lowered to the oldest entry
- * still pending in the group and to the first entry not yet delivered to it. A length limit trims at most
- * {@value #PAGE} entries per round, so that a round stays short.
+ * still pending in the group and to the first entry not yet delivered to it; both are read, and the stream trimmed,
+ * in one script, so that no consumer's read can slip in between. A length limit trims at most {@value #PAGE}
+ * entries per round, so that a round stays short.
  */
 public final class Retention implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
     private static final int PAGE = 10_000;
+    private static final RedisScript TRIM_BELOW = RedisScript.fromResource(Retention.class, "trim_below.lua");
 
+    private final RedissonClient redis;
     private final RStream<String, String> stream;
     private final StreamRetention retention;
     private final Clock clock;
 
-    public Retention(RStream<String, String> stream, StreamRetention retention, Clock clock) {
+    public Retention(RedissonClient redis, RStream<String, String> stream, StreamRetention retention, Clock clock) {
+        this.redis = redis;
         this.stream = stream;
         this.retention = retention;
         this.clock = clock;
@@ -41,17 +47,9 @@ public final class Retention implements Runnable {
         if (bound == null) {
             return;
         }
-        PendingResult pending = stream.getPendingInfo(GroupNames.GROUP);
-        if (pending.getTotal() > 0 && pending.getLowestId() != null) {
-            bound = min(bound, pending.getLowestId());
-        }
-        for (StreamGroup group : stream.listGroups()) {
-            if (GroupNames.GROUP.equals(group.getName())) {
-                bound = min(bound, next(group.getLastDeliveredId()));
-            }
-        }
-        long trimmed = stream.trim(StreamTrimArgs.minId(bound).noLimit());
-        if (trimmed > 0) {
+        Long trimmed = TRIM_BELOW.<Long>call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.LONG,
+                List.of(stream.getName()), GroupNames.GROUP, bound.toString()).toCompletableFuture().join();
+        if (trimmed != null && trimmed > 0) {
             LOG.info("Retention trimmed {} entries below {}", trimmed, bound);
         }
     }
@@ -71,15 +69,6 @@ public final class Retention implements Runnable {
         for (StreamMessageId id : oldest.keySet()) {
             last = id;
         }
-        return last == null ? null : next(last);
-    }
-
-    private static StreamMessageId next(StreamMessageId id) {
-        return new StreamMessageId(id.getId0(), id.getId1() + 1);
-    }
-
-    private static StreamMessageId min(StreamMessageId a, StreamMessageId b) {
-        int first = Long.compare(a.getId0(), b.getId0());
-        return (first != 0 ? first : Long.compare(a.getId1(), b.getId1())) <= 0 ? a : b;
+        return last == null ? null : StreamIds.next(last);
     }
 }

@@ -1,8 +1,9 @@
--- A batch's created orders added to the units sold per product, each order once (as revenue_once.lua).
--- KEYS[1] the set of counted orders, KEYS[2] the sorted set sku -> units
--- ARGV: order id, number of lines n, then n pairs (sku, qty); then the next order
+-- A batch's created orders of one UTC day added to the units sold per product, each order once (as
+-- revenue_once.lua); the day's set of counted orders expires when a redelivery can no longer come.
+-- KEYS[1] the day's set of counted orders, KEYS[2] the sorted set sku -> units
+-- ARGV[1] when the set expires (Unix ms); then order id, number of lines n, then n pairs (sku, qty); then the next
 local added = 0
-local i = 1
+local i = 2
 while i <= #ARGV do
   local lines = tonumber(ARGV[i + 1])
   if redis.call('SADD', KEYS[1], ARGV[i]) == 1 then
@@ -13,4 +14,5 @@ while i <= #ARGV do
   end
   i = i + 2 + 2 * lines
 end
+redis.call('PEXPIREAT', KEYS[1], ARGV[1])
 return added

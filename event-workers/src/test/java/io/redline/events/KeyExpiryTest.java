@@ -1,0 +1,66 @@
+package io.redline.events;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.redline.core.keys.KeyNamespace;
+import io.redline.core.keys.RedlineKeys;
+import io.redline.core.testkit.Awaits;
+import io.redline.core.testkit.RedisExtension;
+import io.redline.events.effects.BatchEffects;
+import io.redline.events.simulate.Producer;
+import io.redline.events.simulate.SimulatedOrders;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Regression test of "keys that grow forever": the sets of orders already counted in revenue and units never
+ * expired (and units had one set for every order ever).
+ */
+class KeyExpiryTest {
+
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
+
+    @Test
+    void theCountedOrdersOfADayExpireEightDaysAfterItAndItsRevenueAfter400() throws Exception {
+        RedlineKeys keys = new RedlineKeys(new KeyNamespace("expiry"));
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        SimulatedOrders orders = SimulatedOrders.generate("e", 5, false, 0, 3, today.atStartOfDay(ZoneOffset.UTC)
+                .toInstant().plusSeconds(60));
+        try (RunningWorkers workers = new RunningWorkers(REDIS.settings(), keys, "pod", Map.of())) {
+            new Producer(REDIS.client(), keys).write(orders.events(), 0);
+            Awaits.await().until(() -> EndState.drained(REDIS.client(), keys));
+        }
+        Instant endOfDay = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        assertExpiresAt(keys.dailyRevenueOrders(today), endOfDay.plus(BatchEffects.COUNTED_FOR));
+        assertExpiresAt(keys.unitsSoldOrders(today), endOfDay.plus(BatchEffects.COUNTED_FOR));
+        assertExpiresAt(keys.dailyRevenueCents(today), endOfDay.plus(BatchEffects.REVENUE_KEPT));
+    }
+
+    @Test
+    void anOldDaysCountedOrdersAreKeptEightDaysFromNowSoThatALateEventStillCountsOnce() throws Exception {
+        RedlineKeys keys = new RedlineKeys(new KeyNamespace("expiry-old"));
+        LocalDate longAgo = LocalDate.parse("2024-02-03");
+        SimulatedOrders orders = SimulatedOrders.generate("o", 3, false, 0, 3, Instant.parse("2024-02-03T10:00:00Z"));
+        try (RunningWorkers workers = new RunningWorkers(REDIS.settings(), keys, "pod", Map.of())) {
+            new Producer(REDIS.client(), keys).write(orders.events(), 0);
+            Awaits.await().until(() -> EndState.drained(REDIS.client(), keys));
+        }
+        Instant inEightDays = Instant.now().plus(BatchEffects.COUNTED_FOR);
+        assertExpiresAt(keys.dailyRevenueOrders(longAgo), inEightDays);
+        assertExpiresAt(keys.dailyRevenueCents(longAgo), inEightDays);
+        assertExpiresAt(keys.unitsSoldOrders(longAgo), inEightDays);
+    }
+
+    private static void assertExpiresAt(String key, Instant expected) {
+        long ttl = REDIS.client().getKeys().remainTimeToLive(key);
+        Instant expires = Instant.now().plusMillis(ttl);
+        assertTrue(ttl > 0 && Duration.between(expected, expires).abs().compareTo(Duration.ofMinutes(1)) < 0,
+                key + " expires at " + expected + ", but its TTL was " + ttl + " ms (" + expires + ")");
+    }
+}
