@@ -70,7 +70,7 @@ class CommonConfigTest {
         List<String> errors = errors(Map.of("REDIS_URL", "redis://app:s3cret@host:notaport"));
         assertEquals(List.of("REDIS_URL=\"redis://app:***@host:notaport\" is invalid: must be"
                 + " redis://[user:password@]host:port[/db] or rediss://... for TLS (the port must be a number from 1"
-                + " to 65535, but was \"notaport\")"), errors);
+                + " to 65535)"), errors);
         assertFalse(errors.get(0).contains("s3cret"));
     }
 
