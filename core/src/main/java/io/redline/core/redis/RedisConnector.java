@@ -1,6 +1,7 @@
 package io.redline.core.redis;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,5 +65,21 @@ public final class RedisConnector {
         }
         LOG.info("Stopped waiting for Redis at {}", settings.url());
         return Optional.empty();
+    }
+
+    /**
+     * One attempt and no waiting, for one-shot commands: when no address accepts a connection this fails at once,
+     * instead of after the Redis client's own start-up retries.
+     *
+     * @throws UncheckedIOException when no address accepts, its message naming each address and why
+     * @throws RuntimeException when the client cannot connect although an address accepts
+     */
+    public RedissonClient connectOnce(RedisSettings settings, String clientName) {
+        try {
+            probe.check(settings.url());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        return factory.apply(RedissonConfigs.create(settings, clientName));
     }
 }
