@@ -3,10 +3,13 @@ package io.redline.core.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -18,6 +21,7 @@ public final class ConfigReader {
 
     private final Env env;
     private final List<ConfigError> errors = new ArrayList<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
 
     public ConfigReader(Env env) {
         this.env = env;
@@ -56,8 +60,50 @@ public final class ConfigReader {
         });
     }
 
+    /** A port from 1 to 65535, which must differ from every other port read (see {@link #portVariable}). */
     public int port(String name, int defaultValue) {
-        return integer(name, defaultValue, 1, 65_535);
+        return recordPort(name, () -> integer(name, defaultValue, 1, 65_535));
+    }
+
+    /** As {@link #port}, but 0 is allowed too: it picks a free port. */
+    public int portOrAny(String name, int defaultValue) {
+        return recordPort(name, () -> integer(name, defaultValue, 0, 65_535));
+    }
+
+    /**
+     * The variable that set a port read by {@link #port} or {@link #portOrAny}, so that a server that cannot
+     * listen can name it. Unambiguous, because two variables with the same port are refused.
+     */
+    public Optional<String> portVariable(int port) {
+        return ports.entrySet().stream().filter(entry -> port != 0 && entry.getValue() == port)
+                .map(Map.Entry::getKey).findFirst();
+    }
+
+    private int recordPort(String name, IntSupplier read) {
+        int before = errors.size();
+        int port = read.getAsInt();
+        if (errors.size() > before) {
+            return port;
+        }
+        for (Map.Entry<String, Integer> other : ports.entrySet()) {
+            if (port != 0 && other.getValue() == port) {
+                rejectSamePort(name, other.getKey(), port);
+                return port;
+            }
+        }
+        ports.put(name, port);
+        return port;
+    }
+
+    /** Blames the variable that is set; when only the other one is, its value meets the first one's default. */
+    private void rejectSamePort(String later, String earlier, int port) {
+        boolean laterSet = env.get(later).isPresent();
+        boolean earlierSet = env.get(earlier).isPresent();
+        String blamed = laterSet || !earlierSet ? later : earlier;
+        String other = blamed.equals(later) ? earlier : later;
+        boolean otherSet = blamed.equals(later) ? earlierSet : laterSet;
+        errors.add(new ConfigError(blamed, env.get(blamed).orElse(null),
+                "must differ from " + other + ", which is " + port + (otherSet ? " too" : " by default")));
     }
 
     /** A duration of at least {@code min}. */

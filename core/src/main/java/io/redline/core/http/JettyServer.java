@@ -1,6 +1,7 @@
 package io.redline.core.http;
 
 import io.redline.core.lifecycle.Managed;
+import java.net.BindException;
 import java.time.Duration;
 import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
@@ -13,7 +14,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A Jetty 12 server as a {@link Managed} part: threads named {@code <name>-N}, port 0 picks a free port, and
- * {@code stop} refuses new requests while those in flight finish within the grace period.
+ * {@code stop} refuses new requests while those in flight finish within the grace period. A port that cannot be
+ * listened on fails {@code start} with a {@link PortUnavailableException}.
  */
 public final class JettyServer implements Managed {
 
@@ -57,7 +59,35 @@ public final class JettyServer implements Managed {
         server.addConnector(connector);
         server.setHandler(new GracefulHandler(handler.apply(server)));
         server.setStopTimeout(grace.toMillis());
-        server.start();
+        try {
+            server.start();
+        } catch (Exception e) {
+            BindException bind = bindFailure(e);
+            if (bind == null) {
+                throw e;
+            }
+            stopQuietly(e);
+            throw new PortUnavailableException(port, bind.getMessage(), e);
+        }
+    }
+
+    /** Jetty wraps the {@link BindException} in an {@code IOException("Failed to bind to ...")}. */
+    private static BindException bindFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return (BindException) cause;
+            }
+        }
+        return null;
+    }
+
+    /** Jetty's thread pool may have started before the connector failed. */
+    private void stopQuietly(Exception failure) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /** The bound port; differs from the configured one only when that was 0. */

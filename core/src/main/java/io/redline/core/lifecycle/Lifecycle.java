@@ -27,7 +27,8 @@ public final class Lifecycle {
                 part.start();
                 started.push(part);
             } catch (Exception e) {
-                LOG.error("Failed to start {}; stopping what was started", name(part), e);
+                // no trace here: the failure is rethrown, and its caller reports it once
+                LOG.info("{} failed to start; stopping the {} part(s) started before it", name(part), started.size());
                 stop();
                 throw e;
             }

@@ -34,7 +34,7 @@ public record CommonConfig(RedisSettings redis, KeyNamespace namespace, int admi
         return new CommonConfig(
                 RedisSettings.read(reader),
                 reader.parsed("REDLINE_NAMESPACE", KeyNamespace.NONE, CommonConfig::namespace),
-                reader.integer("ADMIN_PORT", DEFAULT_ADMIN_PORT, 0, 65_535),
+                reader.portOrAny("ADMIN_PORT", DEFAULT_ADMIN_PORT),
                 reader.choice("LOG_FORMAT", LogFormat.TEXT, LogFormat.class),
                 reader.duration("SHUTDOWN_GRACE", DEFAULT_SHUTDOWN_GRACE, Duration.ofSeconds(1)));
     }

@@ -4,8 +4,8 @@ import io.redline.core.config.ConfigException;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
 import io.redline.core.keys.RedlineKeys;
-import io.redline.core.redis.RedissonConfigs;
-import org.redisson.Redisson;
+import io.redline.core.redis.Backoff;
+import io.redline.core.redis.RedisConnector;
 import org.redisson.api.RedissonClient;
 
 /**
@@ -35,7 +35,7 @@ public final class OneShot {
         }
         RedissonClient redis;
         try {
-            redis = Redisson.create(RedissonConfigs.create(config.redis(), name));
+            redis = new RedisConnector(Backoff.REDIS_STARTUP).connectOnce(config.redis(), name);
         } catch (RuntimeException e) {
             System.err.println(name + ": cannot reach Redis at " + config.redis().url() + ": " + e.getMessage());
             return ProcessMain.EXIT_FAILURE;

@@ -5,6 +5,7 @@ import io.redline.core.config.ConfigError;
 import io.redline.core.config.ConfigException;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
+import io.redline.core.http.PortUnavailableException;
 import java.time.Duration;
 import java.util.function.Function;
 import org.slf4j.ILoggerFactory;
@@ -13,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code main} of every long-running Redline process. Exit codes: 2 for bad configuration (one line per
- * error on standard error), 1 when the process cannot start or does not drain within {@code SHUTDOWN_GRACE},
- * 0 after a clean SIGTERM.
+ * error on standard error), 1 when the process cannot start (one line when a port cannot be listened on) or does
+ * not drain within {@code SHUTDOWN_GRACE}, 0 after a clean SIGTERM.
  */
 public final class ProcessMain {
 
@@ -53,10 +54,27 @@ public final class ProcessMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.error("{}: failed to start", name, e);
+            reportStartFailure(name, reader, e);
             exitCode = EXIT_FAILURE;
             System.exit(EXIT_FAILURE);
         }
+    }
+
+    /**
+     * A port that cannot be listened on is an operator's mistake, not a bug: one line naming the variable, no
+     * stack trace. Anything else keeps its trace.
+     */
+    static void reportStartFailure(String name, ConfigReader reader, Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PortUnavailableException) {
+                PortUnavailableException port = (PortUnavailableException) cause;
+                String setting = reader.portVariable(port.port()).map(variable -> variable + "=" + port.port())
+                        .orElse("port " + port.port());
+                LOG.error("{}: cannot start: cannot listen on {}: {}", name, setting, port.reason());
+                return;
+            }
+        }
+        LOG.error("{}: failed to start", name, failure);
     }
 
     /** One line per configuration error on standard error, as every Redline command prints them. */

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,10 @@ import java.util.regex.Pattern;
  * for cluster or sentinel mode several comma-separated addresses ({@code redis://a:7000,b:7001}; an address
  * without a scheme takes the first one's). Unlike Redisson's own URI handling, {@code /db} is honoured.
  *
- * <p>{@link #toString()} and every error message mask the password.
+ * <p>The last {@code @} of an address ends its user info, so a password may hold a raw {@code /}, {@code ?},
+ * {@code #}, {@code :} or {@code @}; a {@code ,} must be written {@code %2C}, since commas separate addresses.
+ * {@link #toString()} and {@link #mask} hide the password, and when the text holds an {@code @} no error message
+ * quotes any part of it.
  *
  * @param endpoints one or more addresses
  * @param username the ACL user, or {@code null}
@@ -25,7 +29,8 @@ public record RedisUrl(List<RedisEndpoint> endpoints, String username, String pa
 
     public static final String FORM = "redis://[user:password@]host:port[/db] or rediss://... for TLS";
 
-    private static final Pattern PASSWORD = Pattern.compile("(://[^:/@,]*:)[^,]*@");
+    /** A user name, which {@link #mask} keeps: it cannot hold a character that could end it early. */
+    private static final Pattern USER = Pattern.compile("[^:/@,?#]*:");
 
     public RedisUrl {
         endpoints = List.copyOf(endpoints);
@@ -47,6 +52,7 @@ public record RedisUrl(List<RedisEndpoint> endpoints, String username, String pa
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("must be " + FORM);
         }
+        boolean secret = text.indexOf('@') >= 0;
         String[] items = text.split(",", -1);
         String scheme = null;
         List<RedisEndpoint> endpoints = new ArrayList<>();
@@ -59,7 +65,16 @@ public record RedisUrl(List<RedisEndpoint> endpoints, String username, String pa
             if (!item.contains("://") && scheme != null) {
                 item = scheme + "://" + item;
             }
-            Single single = parseOne(item, defaultPort);
+            Single single;
+            try {
+                single = parseOne(item, defaultPort, secret);
+            } catch (IllegalArgumentException e) {
+                if (secret && item.indexOf('@') < 0) {
+                    // an address without credentials in a text with some: most likely a ',' split a password
+                    throw new IllegalArgumentException(e.getMessage() + " (a , in a password must be written %2C)", e);
+                }
+                throw e;
+            }
             scheme = single.endpoint.tls() ? "rediss" : "redis";
             if (first == null) {
                 first = single;
@@ -71,9 +86,22 @@ public record RedisUrl(List<RedisEndpoint> endpoints, String username, String pa
         return new RedisUrl(endpoints, first.username, first.password, first.database);
     }
 
-    /** The text with every password replaced by {@code ***}, safe to print. */
+    /**
+     * The text, safe to print. When it holds an {@code @} (credentials), all from the first user name's
+     * {@code :} (or from the first {@code ://} when there is no user name) to the last {@code @} becomes
+     * {@code ***}: a password may hold {@code ,}, {@code /}, {@code @} or {@code :}, so nothing between could be
+     * shown safely, even if that also hides the hosts of earlier addresses in a list.
+     */
     public static String mask(String text) {
-        return text == null ? null : PASSWORD.matcher(text).replaceAll("$1***@");
+        int lastAt = text == null ? -1 : text.lastIndexOf('@');
+        if (lastAt < 0) {
+            return text;
+        }
+        int scheme = text.indexOf("://");
+        int start = scheme < 0 || scheme > lastAt ? 0 : scheme + 3;
+        Matcher user = USER.matcher(text).region(start, lastAt);
+        int keep = user.lookingAt() ? user.end() : start;
+        return text.substring(0, keep) + "***" + text.substring(lastAt);
     }
 
     @Override
@@ -93,20 +121,27 @@ public record RedisUrl(List<RedisEndpoint> endpoints, String username, String pa
         return out.toString();
     }
 
-    private static Single parseOne(String item, int defaultPort) {
-        if (item.endsWith("://")) {
+    private static Single parseOne(String item, int defaultPort, boolean secret) {
+        int separator = item.indexOf("://");
+        String scheme = separator < 0 ? null : item.substring(0, separator);
+        if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
+            throw new IllegalArgumentException("must be " + FORM + " (the scheme must be redis or rediss)");
+        }
+        String rest = item.substring(separator + 3);
+        // The host part never holds an '@', so the last one ends the user info whatever the password holds:
+        // a raw '/', '?', '#', ':' or '@' in a password is taken as part of it, not as a path, query or port.
+        int at = rest.lastIndexOf('@');
+        String userInfo = at < 0 ? null : rest.substring(0, at);
+        String hostAndPath = rest.substring(at + 1);
+        if (hostAndPath.isEmpty()) {
             throw new IllegalArgumentException("must be " + FORM + " (the host is missing)");
         }
         URI uri;
         try {
-            uri = new URI(item);
+            uri = new URI(scheme + "://" + hostAndPath);
         } catch (URISyntaxException e) {
-            // not chained: the cause's message quotes the whole URL, password included
+            // not chained: the cause's message quotes the text
             throw new IllegalArgumentException("must be " + FORM + " (not a valid URL)");
-        }
-        String scheme = uri.getScheme();
-        if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
-            throw new IllegalArgumentException("must be " + FORM + " (the scheme must be redis or rediss)");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw new IllegalArgumentException("must be " + FORM + " (query parameters are not supported)");
@@ -115,9 +150,7 @@ public record RedisUrl(List<RedisEndpoint> endpoints, String username, String pa
         if (authority == null || authority.isEmpty()) {
             throw new IllegalArgumentException("must be " + FORM + " (the host is missing)");
         }
-        int at = authority.lastIndexOf('@');
-        String userInfo = at < 0 ? null : authority.substring(0, at);
-        RedisEndpoint endpoint = endpoint("rediss".equals(scheme), authority.substring(at + 1), defaultPort);
+        RedisEndpoint endpoint = endpoint("rediss".equals(scheme), authority, defaultPort, secret);
         String username = null;
         String password = null;
         if (userInfo != null) {
@@ -125,10 +158,11 @@ public record RedisUrl(List<RedisEndpoint> endpoints, String username, String pa
             username = emptyToNull(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
             password = colon < 0 ? null : emptyToNull(decode(userInfo.substring(colon + 1)));
         }
-        return new Single(endpoint, username, password, database(uri.getRawPath()), userInfo != null || hasPath(uri));
+        return new Single(endpoint, username, password, database(uri.getRawPath(), secret),
+                userInfo != null || hasPath(uri));
     }
 
-    private static RedisEndpoint endpoint(boolean tls, String hostPort, int defaultPort) {
+    private static RedisEndpoint endpoint(boolean tls, String hostPort, int defaultPort, boolean secret) {
         String host;
         String port = null;
         if (hostPort.startsWith("[")) {
@@ -152,10 +186,10 @@ public record RedisUrl(List<RedisEndpoint> endpoints, String username, String pa
         if (host.isEmpty()) {
             throw new IllegalArgumentException("must be " + FORM + " (the host is missing)");
         }
-        return new RedisEndpoint(tls, host, port == null ? defaultPort : port(port));
+        return new RedisEndpoint(tls, host, port == null ? defaultPort : port(port, secret));
     }
 
-    private static int port(String text) {
+    private static int port(String text, boolean secret) {
         try {
             int port = Integer.parseInt(text);
             if (port >= 1 && port <= 65_535) {
@@ -164,11 +198,11 @@ public record RedisUrl(List<RedisEndpoint> endpoints, String username, String pa
         } catch (NumberFormatException e) {
             // reported below with the allowed range
         }
-        throw new IllegalArgumentException("must be " + FORM + " (the port must be a number from 1 to 65535, but was \""
-                + text + "\")");
+        throw new IllegalArgumentException("must be " + FORM + " (the port must be a number from 1 to 65535"
+                + butWas(text, secret) + ")");
     }
 
-    private static int database(String path) {
+    private static int database(String path, boolean secret) {
         if (path == null || path.isEmpty() || path.equals("/")) {
             return 0;
         }
@@ -176,8 +210,16 @@ public record RedisUrl(List<RedisEndpoint> endpoints, String username, String pa
         if (text.matches("\\d{1,5}")) {
             return Integer.parseInt(text);
         }
-        throw new IllegalArgumentException("must be " + FORM + " (the database must be a number like /0, but was \""
-                + path + "\")");
+        throw new IllegalArgumentException("must be " + FORM + " (the database must be a number like /0"
+                + butWas(path, secret) + ")");
+    }
+
+    /**
+     * Quotes the offending part only when the text has no credentials: with a ',' in a password, a "port" or
+     * "database" is a piece of the password.
+     */
+    private static String butWas(String part, boolean secret) {
+        return secret ? "" : ", but was \"" + part + "\"";
     }
 
     private static boolean hasPath(URI uri) {
@@ -186,8 +228,13 @@ public record RedisUrl(List<RedisEndpoint> endpoints, String username, String pa
 
     /** Percent-decoding as in a URI: a '+' stays a '+'. */
     private static String decode(String text) {
-        // java.net.URI has already refused malformed escapes
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // not chained: the cause's message quotes the password
+            throw new IllegalArgumentException("must be " + FORM
+                    + " (a % in the user name or password must start an escape: write % itself as %25)");
+        }
     }
 
     private static String emptyToNull(String text) {

@@ -11,6 +11,7 @@ import io.redline.core.redis.RedisMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +71,7 @@ class CommonConfigTest {
         List<String> errors = errors(Map.of("REDIS_URL", "redis://app:s3cret@host:notaport"));
         assertEquals(List.of("REDIS_URL=\"redis://app:***@host:notaport\" is invalid: must be"
                 + " redis://[user:password@]host:port[/db] or rediss://... for TLS (the port must be a number from 1"
-                + " to 65535, but was \"notaport\")"), errors);
+                + " to 65535)"), errors);
         assertFalse(errors.get(0).contains("s3cret"));
     }
 
@@ -101,6 +102,48 @@ class CommonConfigTest {
     void controlCharactersInAValueAreEscapedSoTheErrorStaysOneLine() {
         List<String> errors = errors(Map.of("LOG_FORMAT", "te\nxt"));
         assertEquals(List.of("LOG_FORMAT=\"te\\u000axt\" is invalid: must be one of text, json"), errors);
+    }
+
+    /**
+     * Found with issue 10 item 17: with ADMIN_PORT and HTTP_PORT equal, the second server failed to bind and no
+     * one line could name the variable, since both held that port.
+     */
+    @Test
+    void twoVariablesWithTheSamePortAreRefusedBlamingTheOneThatIsSet() {
+        assertEquals(List.of("HTTP_PORT=\"7001\" is invalid: must differ from ADMIN_PORT, which is 7001 too"),
+                portErrors(Map.of("ADMIN_PORT", "7001", "HTTP_PORT", "7001")));
+        assertEquals(List.of("HTTP_PORT=\"9090\" is invalid: must differ from ADMIN_PORT, which is 9090 by default"),
+                portErrors(Map.of("HTTP_PORT", "9090")));
+        assertEquals(List.of("ADMIN_PORT=\"8080\" is invalid: must differ from HTTP_PORT, which is 8080 by default"),
+                portErrors(Map.of("ADMIN_PORT", "8080")));
+    }
+
+    @Test
+    void portZeroMayRepeatAndABadPortIsNotAlsoReportedAsTaken() {
+        ConfigReader reader = new ConfigReader(Env.of(Map.of("ADMIN_PORT", "0", "OTHER_PORT", "0")));
+        CommonConfig.read(reader);
+        reader.portOrAny("OTHER_PORT", 9090);
+        assertFalse(reader.hasErrors());
+        assertEquals(List.of("ADMIN_PORT=\"x\" is invalid: must be a whole number from 0 to 65535"),
+                portErrors(Map.of("ADMIN_PORT", "x", "HTTP_PORT", "9090")));
+    }
+
+    @Test
+    void thePortVariableOfAPortIsKnown() {
+        ConfigReader reader = new ConfigReader(Env.of(Map.of("ADMIN_PORT", "7002", "HTTP_PORT", "7003")));
+        CommonConfig.read(reader);
+        reader.port("HTTP_PORT", 8080);
+        assertEquals(Optional.of("ADMIN_PORT"), reader.portVariable(7002));
+        assertEquals(Optional.of("HTTP_PORT"), reader.portVariable(7003));
+        assertEquals(Optional.empty(), reader.portVariable(7004));
+    }
+
+    private static List<String> portErrors(Map<String, String> env) {
+        ConfigReader reader = new ConfigReader(Env.of(env));
+        CommonConfig.read(reader);
+        reader.port("HTTP_PORT", 8080);
+        ConfigException error = assertThrows(ConfigException.class, reader::throwIfInvalid);
+        return error.errors().stream().map(ConfigError::line).collect(Collectors.toList());
     }
 
     private static CommonConfig read(Map<String, String> env) {

@@ -10,13 +10,17 @@ import io.redline.core.testkit.ChildJvm;
 import io.redline.core.testkit.FreePorts;
 import io.redline.core.testkit.HttpProbe;
 import io.redline.core.testkit.RedisExtension;
+import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The real exit path of a process, in a child JVM: exit codes, SIGTERM and the drain. */
 class ProcessMainTest {
@@ -85,6 +89,34 @@ class ProcessMainTest {
             assertEquals(1, child.waitFor(Duration.ofSeconds(20)));
             assertTrue(child.stderr().contains("in-flight work did not drain within SHUTDOWN_GRACE=1000 ms"),
                     child.stderr());
+        }
+    }
+
+    /**
+     * Issue 10 item 17: a taken port ended the process with a 34-line {@code BindException} trace. ADMIN_PORT is
+     * bound before Redis is awaited, HTTP_PORT by a part after it: both paths end in the same one line.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ADMIN_PORT", "HTTP_PORT"})
+    void aTakenPortEndsTheProcessWithOneLineNamingTheVariableAndExitCode1(String taken) throws Exception {
+        try (ServerSocket squatter = new ServerSocket(FreePorts.find())) {
+            int port = squatter.getLocalPort();
+            Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", REDIS.redis().url(),
+                    "ADMIN_PORT", String.valueOf(FreePorts.find()), "HTTP_PORT", String.valueOf(FreePorts.find()),
+                    "REDLINE_NAMESPACE", "taken"));
+            env.put(taken, String.valueOf(port));
+            try (ChildJvm child = ChildJvm.start(PortTestProcess.class, env)) {
+                assertEquals(1, child.waitFor(Duration.ofSeconds(30)), child.stderr());
+                List<String> lines = child.stderr().lines().collect(Collectors.toList());
+                List<String> errors = lines.stream().filter(line -> line.contains(" ERROR "))
+                        .collect(Collectors.toList());
+                assertEquals(1, errors.size(), child.stderr());
+                assertTrue(errors.get(0).endsWith("port-test: cannot start: cannot listen on " + taken + "=" + port
+                        + ": Address already in use"), errors.get(0));
+                assertTrue(lines.stream().noneMatch(line -> line.startsWith("\t") || line.startsWith("Caused by")
+                        || line.contains("Exception")), child.stderr());
+                assertEquals("", child.stdout());
+            }
         }
     }
 }
