@@ -3,9 +3,11 @@ package io.redline.core.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -18,21 +20,22 @@ public final class ConfigReader {
 
     private final Env env;
     private final List<ConfigError> errors = new ArrayList<>();
+    private final Set<String> asked = new LinkedHashSet<>();
 
     public ConfigReader(Env env) {
         this.env = env;
     }
 
     public Optional<String> optional(String name) {
-        return env.get(name);
+        return lookUp(name);
     }
 
     public String string(String name, String defaultValue) {
-        return env.get(name).orElse(defaultValue);
+        return lookUp(name).orElse(defaultValue);
     }
 
     public String required(String name, String allowed) {
-        Optional<String> value = env.get(name);
+        Optional<String> value = lookUp(name);
         if (value.isEmpty()) {
             errors.add(new ConfigError(name, null, "required: " + allowed));
             return "";
@@ -102,7 +105,7 @@ public final class ConfigReader {
      * in an error (to hide a password, for instance).
      */
     public <T> T parsed(String name, T defaultValue, Function<String, T> parser, UnaryOperator<String> mask) {
-        Optional<String> text = env.get(name);
+        Optional<String> text = lookUp(name);
         if (text.isEmpty()) {
             return defaultValue;
         }
@@ -123,6 +126,14 @@ public final class ConfigReader {
         errors.add(new ConfigError(name, shownValue, allowed));
     }
 
+    /**
+     * Every variable asked for so far, in the order first asked: what {@code --help} lists, read off the same
+     * code that reads the configuration so that the list cannot fall behind it.
+     */
+    public List<String> variablesAsked() {
+        return List.copyOf(asked);
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }
@@ -134,5 +145,10 @@ public final class ConfigReader {
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
+    }
+
+    private Optional<String> lookUp(String name) {
+        asked.add(name);
+        return env.get(name);
     }
 }
