@@ -1,19 +1,32 @@
 package io.redline.events.cli;
 
+import io.redline.core.cli.ReadsEnvironment;
+import io.redline.core.config.ConfigReader;
+import io.redline.core.process.CommonConfig;
 import io.redline.core.process.OneShot;
 import io.redline.events.replay.Replay;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** Rebuilds projections and aggregates from the stream, with a progress bar on standard error. */
 @Command(name = "replay", description = "Rebuild projections and aggregates from the start of the stream.")
-final class ReplayCommand implements Callable<Integer> {
+final class ReplayCommand implements Callable<Integer>, ReadsEnvironment {
 
     private static final int BAR = 30;
 
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void readEnvironment(ConfigReader reader) {
+        CommonConfig.read(reader);
+    }
+
     @Override
     public Integer call() {
-        return OneShot.run("replay", (redis, keys, config) -> {
+        return OneShot.run(spec.qualifiedName(" "), (redis, keys, config) -> {
             long replayed = new Replay(redis, keys).run((done, total) -> {
                 long filled = total == 0 ? BAR : Math.min(BAR, done * BAR / total);
                 System.err.printf("\rreplay [%s%s] %3d%% %d/%d entries", "#".repeat((int) filled),
