@@ -84,11 +84,12 @@ public final class OptionValues {
     }
 
     private static long whole(String text, long min, long max) {
-        String allowed = "must be a whole number " + (max == Integer.MAX_VALUE || max == Long.MAX_VALUE
-                ? "of at least " + min : "from " + min + " to " + max);
+        String allowed = "must be a whole number of at least " + min;
         try {
             long value = Long.parseLong(text.trim());
-            if (value >= min && value <= max) {
+            if (value > max) {
+                allowed = "must be a whole number from " + min + " to " + max;
+            } else if (value >= min) {
                 return value;
             }
         } catch (NumberFormatException e) {
