@@ -1,12 +1,12 @@
 package io.redline.deploy;
 
+import io.redline.core.cli.CommandLines;
 import io.redline.deploy.local.UpCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar redline-deploy.jar up [options]}: what the {@code ./redline} script runs. */
-@Command(name = "redline", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
-        description = "Runs the Redline platform.", subcommands = UpCommand.class)
+@Command(name = "redline", mixinStandardHelpOptions = true, description = "Runs the Redline platform.", subcommands = UpCommand.class)
 public final class DeployMain implements Runnable {
 
     @CommandLine.Spec
@@ -18,7 +18,7 @@ public final class DeployMain implements Runnable {
 
     /** The command line with one-line errors: exit 2 for bad usage, as every Redline command. */
     public static CommandLine commandLine() {
-        return new CommandLine(new DeployMain()).setParameterExceptionHandler(new OneLineUsageErrors());
+        return CommandLines.create(new DeployMain());
     }
 
     @Override

@@ -1,6 +1,6 @@
 package io.redline.events;
 
-import io.redline.core.process.ProcessMain;
+import io.redline.core.cli.CommandLines;
 import io.redline.events.cli.Commands;
 import picocli.CommandLine;
 
@@ -14,18 +14,11 @@ public final class EventsMain {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].equals("worker")) {
-            if (args.length > 1) {
-                System.err.println("worker takes no arguments; it is configured by environment variables");
-                System.exit(ProcessMain.EXIT_CONFIG);
-            }
-            ProcessMain.run("event-workers", reader -> {
-                WorkerConfig config = WorkerConfig.read(reader);
-                return context -> new Workers(config, context).parts();
-            });
-            return;
-        }
-        System.exit(new CommandLine(new Commands()).setExitCodeExceptionMapper(e -> ProcessMain.EXIT_CONFIG)
-                .execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, as every Redline jar has it (see {@link CommandLines}). */
+    public static CommandLine commandLine() {
+        return CommandLines.create(new Commands());
     }
 }

@@ -22,7 +22,7 @@ class ClusterOrderFlowTest {
     void tenThousandShuffledDuplicatedOrdersEndExactOnACluster() throws Exception {
         RedlineKeys keys = new RedlineKeys(new KeyNamespace("cluster"));
         SimulatedOrders orders = SimulatedOrders.generate("c", 10_000, true, 0.2, 9,
-                Instant.parse("2026-11-25T23:50:00Z"));
+                Instant.parse("2026-11-26T01:02:00Z")); // flows end here; payments straddle midnight
         RunningWorkers first = new RunningWorkers(CLUSTER.settings(), keys, "pod-a", Map.of());
         RunningWorkers second = new RunningWorkers(CLUSTER.settings(), keys, "pod-b", Map.of());
         try {

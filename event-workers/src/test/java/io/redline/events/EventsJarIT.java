@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.core.json.Json;
+import io.redline.core.json.RedisCodecs;
+import io.redline.core.keys.KeyNamespace;
+import io.redline.core.keys.RedlineKeys;
 import io.redline.core.testkit.Awaits;
 import io.redline.core.testkit.ChildJvm;
 import io.redline.core.testkit.FreePorts;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.stream.StreamAddArgs;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The shaded jar's commands as an operator runs them. */
@@ -35,7 +39,10 @@ class EventsJarIT {
                 "--duplicates", "0.1", "--seed", "3", "--prefix", "j"));
         assertEquals(200, summary.get("orders").asInt());
         assertTrue(summary.get("events").asInt() >= 600);
-        run(env, "emit", "--type", "order.paid", "--payload", "{\"amount\":1}");
+        // emit refuses what the workers would dead-letter, so the bad entry comes from a careless producer
+        REDIS.client().<String, String>getStream(new RedlineKeys(new KeyNamespace("jar")).eventStream(),
+                RedisCodecs.STRING).add(StreamAddArgs.entries(Map.of("type", "order.paid", "payload",
+                "{\"amount\":1}", "timestamp", String.valueOf(System.currentTimeMillis()))));
 
         int admin = FreePorts.find();
         Map<String, String> workerEnv = new HashMap<>(env);
@@ -61,15 +68,25 @@ class EventsJarIT {
     }
 
     @Test
+    void versionIsTheVersionOfTheBuild() throws Exception {
+        try (ChildJvm child = ChildJvm.startJar(JAR, Map.of(), "--version")) {
+            assertEquals(0, child.waitFor(Duration.ofSeconds(30)), child.stderr());
+            assertTrue(child.stdout().matches("redline-event-workers \\d+\\.\\d+\\.\\d+\\S*\\R"), child.stdout());
+        }
+    }
+
+    @Test
     void badInputToACommandExitsWith2AndSaysWhy() throws Exception {
         try (ChildJvm child = ChildJvm.startJar(JAR, Map.of(), "simulate", "--orders", "many")) {
             assertEquals(2, child.waitFor(Duration.ofSeconds(30)));
-            assertTrue(child.stderr().contains("Invalid value for option '--orders': 'many' is not an int"),
+            assertTrue(child.stderr().contains("Invalid value for option '--orders': must be a whole number of at"
+                    + " least 1, but was \"many\""),
                     child.stderr());
         }
         try (ChildJvm child = ChildJvm.startJar(JAR, Map.of("REDIS_MODE", "nope"), "dlq", "list")) {
             assertEquals(2, child.waitFor(Duration.ofSeconds(30)));
-            assertEquals("dlq: configuration error: REDIS_MODE=\"nope\" is invalid: must be one of single, cluster,"
+            assertEquals("redline-event-workers dlq list: configuration error: REDIS_MODE=\"nope\" is invalid: must be"
+                    + " one of single, cluster,"
                     + " sentinel", child.stderr().strip());
         }
     }

@@ -31,7 +31,7 @@ class OrderFlowTest {
     private static void run(String namespace, boolean shuffle, double duplicates) throws Exception {
         RedlineKeys keys = new RedlineKeys(new KeyNamespace(namespace));
         SimulatedOrders orders = SimulatedOrders.generate("o", 10_000, shuffle, duplicates, 42,
-                Instant.parse("2026-11-25T23:50:00Z"));
+                Instant.parse("2026-11-26T01:02:00Z")); // flows end here; payments straddle midnight
         RunningWorkers first = new RunningWorkers(REDIS.settings(), keys, "pod-a", Map.of());
         RunningWorkers second = new RunningWorkers(REDIS.settings(), keys, "pod-b", Map.of());
         try {

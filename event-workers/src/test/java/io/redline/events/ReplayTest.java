@@ -31,7 +31,7 @@ class ReplayTest {
     void replayRebuildsIdenticalProjectionsAndAggregates() throws Exception {
         RedlineKeys keys = new RedlineKeys(new KeyNamespace("replayed"));
         SimulatedOrders orders = SimulatedOrders.generate("p", 1_000, true, 0.2, 5, Instant.parse(
-                "2026-11-25T23:59:00Z"));
+                "2026-11-26T01:02:00Z")); // flows end here; payments straddle midnight
         try (RunningWorkers workers = new RunningWorkers(REDIS.settings(), keys, "pod", Map.of())) {
             new Producer(REDIS.client(), keys).write(orders.events(), 0);
             Awaits.await().until(() -> EndState.drained(REDIS.client(), keys));

@@ -2,9 +2,13 @@ package io.redline.stats;
 
 import io.redline.core.bench.BenchReport;
 import io.redline.core.bench.BenchResult;
-import io.redline.core.config.Durations;
+import io.redline.core.cli.CommandLines;
+import io.redline.core.cli.OptionValues;
+import io.redline.core.cli.ReadsEnvironment;
+import io.redline.core.config.ConfigReader;
 import io.redline.core.http.JettyServer;
 import io.redline.core.json.Json;
+import io.redline.core.process.CommonConfig;
 import io.redline.core.process.OneShot;
 import io.redline.core.process.ProcessMain;
 import io.redline.core.redis.RedisEndpoint;
@@ -28,47 +32,63 @@ import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code java -jar redline-stats-job.jar run [--every D] | compare [...] | serve}. */
-@Command(name = "redline-stats-job", mixinStandardHelpOptions = true,
-        description = "The dashboard in one Redis pipeline.",
+/** {@code java -jar redline-stats-job.jar run [--every D] | compare [...] | serve}; no command is {@code run}. */
+@Command(name = "redline-stats-job", description = "The dashboard in one Redis pipeline. Without a command: run.",
         subcommands = {StatsMain.Run.class, StatsMain.Compare.class, StatsMain.Serve.class})
 public final class StatsMain {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new StatsMain()).setExitCodeExceptionMapper(e -> ProcessMain.EXIT_CONFIG)
-                .execute(args.length == 0 ? new String[] {"run"} : args));
+        System.exit(commandLine().execute(args.length == 0 ? new String[] {"run"} : args));
+    }
+
+    /** The command line, as every Redline jar has it (see {@link CommandLines}). */
+    public static CommandLine commandLine() {
+        return CommandLines.create(new StatsMain());
     }
 
     /** {@code run}: read, store, print; with {@code --every}, a process that does it on a schedule. */
     @Command(name = "run", description = "Read the dashboard in one pipeline, store it and print it as JSON.")
-    static final class Run implements Callable<Integer> {
+    static final class Run implements Callable<Integer>, ReadsEnvironment {
 
-        @Option(names = "--every", description = "run again after this pause, as a process (60s, 5m, ...)")
-        String every;
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--every", paramLabel = "D", converter = OptionValues.Interval.class,
+                description = "run again after this pause, as a process with admin endpoints (60s, 5m, ...;"
+                        + " at least 1s)")
+        Duration every;
+
+        @Override
+        public void readEnvironment(ConfigReader reader) {
+            CommonConfig.read(reader);
+        }
 
         @Override
         public Integer call() {
             if (every != null) {
-                Duration interval = Durations.parse(every);
+                Duration interval = every;
                 ProcessMain.run("stats-job", reader -> context -> List.of(new ScheduledRuns(new DashboardRun(
                         context.redis(), context.keys(), context.clock(), lockTtl(interval)), interval,
                         context.clock())));
                 return 0;
             }
-            return OneShot.run("run", (redis, keys, config) -> {
+            String name = spec.qualifiedName(" ");
+            return OneShot.run(name, (redis, keys, config) -> {
                 try {
                     return new DashboardRun(redis, keys, Clock.systemUTC(), Duration.ofSeconds(30)).run()
                             .map(dashboard -> {
                                 System.out.println(Json.write(dashboard));
                                 return 0;
                             }).orElseGet(() -> {
-                                System.err.println("run: another run holds the dashboard lock; nothing done");
+                                System.err.println(name + ": another run holds the dashboard lock; nothing done");
                                 return 0;
                             });
                 } catch (WrongTypeException e) {
-                    System.err.println("run: " + e.getMessage());
+                    System.err.println(name + ": " + e.getMessage());
                     return ProcessMain.EXIT_FAILURE;
                 }
             });
@@ -81,34 +101,43 @@ public final class StatsMain {
 
     /** {@code compare}: pipelined against sequential, optionally through a delaying proxy. */
     @Command(name = "compare", description = "Time the dashboard's reads with and without the pipeline.")
-    static final class Compare implements Callable<Integer> {
+    static final class Compare implements Callable<Integer>, ReadsEnvironment {
 
-        @Option(names = "--iterations", defaultValue = "1000", description = "timed reads of each kind")
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--iterations", paramLabel = "N", defaultValue = "1000",
+                converter = OptionValues.Positive.class, description = "timed reads of each kind (default: 1000)")
         int iterations;
 
-        @Option(names = "--warmup", defaultValue = "100", description = "untimed reads first")
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "100", converter = OptionValues.NotNegative.class,
+                description = "untimed reads first (default: 100)")
         int warmup;
 
-        @Option(names = "--latency", defaultValue = "0", description = "ms added to each direction by a local proxy")
+        @Option(names = "--latency", paramLabel = "MS", defaultValue = "0",
+                converter = OptionValues.NotNegativeLong.class,
+                description = "ms added to each direction by a local proxy (default: 0, no proxy)")
         long latency;
 
         @Option(names = "--json", description = "one JSON object per line")
         boolean json;
 
         @Override
+        public void readEnvironment(ConfigReader reader) {
+            CommonConfig.read(reader);
+        }
+
+        @Override
         public Integer call() {
-            if (iterations < 1 || warmup < 0 || latency < 0) {
-                System.err.println("compare: --iterations must be > 0, --warmup and --latency >= 0");
-                return ProcessMain.EXIT_CONFIG;
-            }
-            return OneShot.run("compare", (direct, keys, config) -> {
+            String name = spec.qualifiedName(" ");
+            return OneShot.run(name, (direct, keys, config) -> {
                 if (latency == 0) {
                     report(new Comparison(direct, new DashboardReader(direct, keys, Clock.systemUTC()),
                             config.redis().mode()));
                     return 0;
                 }
                 if (config.redis().mode() != RedisMode.SINGLE) {
-                    System.err.println("compare: --latency needs REDIS_MODE=single (a proxy per cluster node is"
+                    System.err.println(name + ": --latency needs REDIS_MODE=single (a proxy per cluster node is"
                             + " not built)");
                     return ProcessMain.EXIT_CONFIG;
                 }
@@ -141,18 +170,28 @@ public final class StatsMain {
 
     /** {@code serve}: the page and its JSON, as a process with admin endpoints. */
     @Command(name = "serve", description = "Serve the dashboard page on HTTP_PORT.")
-    static final class Serve implements Callable<Integer> {
+    static final class Serve implements Callable<Integer>, ReadsEnvironment {
+
+        @Override
+        public void readEnvironment(ConfigReader reader) {
+            CommonConfig.read(reader);
+            httpPort(reader);
+        }
 
         @Override
         public Integer call() {
             ProcessMain.run("stats-job", reader -> {
-                int port = reader.port("HTTP_PORT", 8080);
+                int port = httpPort(reader);
                 return context -> List.of(new JettyServer("stats-http", port, 20, new StatsPage(
                         new DashboardStore(context.redis(), context.keys()),
                         new DashboardReader(context.redis(), context.keys(), context.clock())),
                         context.config().shutdownGrace()));
             });
             return 0;
+        }
+
+        private static int httpPort(ConfigReader reader) {
+            return reader.port("HTTP_PORT", 8080);
         }
     }
 }

@@ -48,7 +48,7 @@ class RunCommandTest {
         try (ChildJvm run = ChildJvm.start(StatsMain.class, Map.of("REDIS_URL", REDIS.redis().url(),
                 "REDLINE_NAMESPACE", "wrong"), "run")) {
             assertEquals(1, run.waitFor(Duration.ofSeconds(60)));
-            assertEquals("run: " + revenue + " holds a list, but the dashboard reads it as a string",
+            assertEquals("redline-stats-job run: " + revenue + " holds a list, but the dashboard reads it as a string",
                     run.stderr().strip().lines().reduce((a, b) -> b).orElse(""));
             assertEquals("", run.stdout());
         }
@@ -62,7 +62,7 @@ class RunCommandTest {
         try (ChildJvm run = ChildJvm.start(StatsMain.class, Map.of("REDIS_URL", REDIS.redis().url(),
                 "REDLINE_NAMESPACE", "nothll"), "run")) {
             assertEquals(1, run.waitFor(Duration.ofSeconds(60)));
-            assertTrue(run.stderr().contains("run: " + visitors + " holds a string that is not a HyperLogLog"),
+            assertTrue(run.stderr().contains("redline-stats-job run: " + visitors + " holds a string that is not a HyperLogLog"),
                     run.stderr());
         }
     }

@@ -5,11 +5,12 @@ import io.redline.chat.ChatNode;
 import io.redline.core.bench.BenchReport;
 import io.redline.core.bench.BenchResult;
 import io.redline.core.bench.LoadRun;
+import io.redline.core.cli.ReadsEnvironment;
+import io.redline.core.config.ConfigReader;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.process.CommonConfig;
 import io.redline.core.process.OneShot;
-import io.redline.core.process.ProcessMain;
 import io.redline.core.process.RedlineRuntime;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,29 +28,38 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * Two chat nodes in this JVM on {@code REDIS_URL}, {@code --clients} WebSocket clients spread over them in one
  * room, {@code --senders} of them sending {@code --rate} messages per second in all; then Redis's raw
  * {@code PUBLISH} rate through Redisson at {@code --concurrency}, as the limit.
  */
-public final class ChatBench {
+@Command(name = "bench", description = "Two chat nodes in this JVM on REDIS_URL, WebSocket clients in one room:"
+        + " cross-node delivery rate and latency, then Redis's raw PUBLISH rate.")
+public final class ChatBench implements Callable<Integer>, ReadsEnvironment {
 
     private static final String ROOM = "bench";
+    private static final long TICK_MILLIS = 10;
 
-    private ChatBench() {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ChatBenchArgs options;
+
+    @Override
+    public void readEnvironment(ConfigReader reader) {
+        CommonConfig.read(reader);
     }
 
     /** @return the exit code */
-    public static int run(String... args) {
-        ChatBenchArgs options;
-        try {
-            options = ChatBenchArgs.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            return ProcessMain.EXIT_CONFIG;
-        }
-        return OneShot.run("bench", (redis, keys, common) -> {
+    @Override
+    public Integer call() {
+        return OneShot.run(spec.qualifiedName(" "), (redis, keys, common) -> {
             String namespace = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             List<RedlineRuntime> nodes = new ArrayList<>();
             WebSocketClient webSockets = new WebSocketClient();
@@ -90,12 +101,13 @@ public final class ChatBench {
         List<BenchClient> senders = clients.subList(0, Math.min(options.senders(), clients.size()));
         ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor();
         AtomicLong sent = new AtomicLong();
-        long perTick = Math.max(1, options.rate() / 100);
+        SendPace due = new SendPace(options.rate());
+        long started = System.nanoTime();
         pace.scheduleAtFixedRate(() -> {
-            for (long i = 0; i < perTick; i++) {
+            for (long i = due.due(System.nanoTime() - started); i > 0; i--) {
                 senders.get((int) (sent.getAndIncrement() % senders.size())).send(ROOM);
             }
-        }, 0, 10, TimeUnit.MILLISECONDS);
+        }, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
         try {
             pause(options.warmup());
             long sentBefore = sent.get();

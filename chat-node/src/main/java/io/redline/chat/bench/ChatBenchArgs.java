@@ -1,43 +1,44 @@
 package io.redline.chat.bench;
 
-import io.redline.core.bench.BenchArgs;
+import io.redline.core.bench.BenchOptions;
+import io.redline.core.cli.OptionValues;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * The chat bench's options: {@code --clients N} (default 50), {@code --senders S} (default 10), {@code --rate M}
  * messages per second in all (default 100, so 5,000 deliveries per second with 50 clients), and the common
- * {@code --concurrency}, {@code --seconds}, {@code --warmup}, {@code --json}.
- *
- * @param clients WebSocket clients, spread over the two nodes
- * @param senders clients that send
- * @param rate messages sent per second in all
- * @param common the common options
+ * {@code --concurrency}, {@code --seconds}, {@code --warmup}, {@code --json} of {@link BenchOptions}.
  */
-record ChatBenchArgs(int clients, int senders, int rate, BenchArgs common) {
+final class ChatBenchArgs {
 
-    static ChatBenchArgs parse(String... args) {
-        int clients = 50;
-        int senders = 10;
-        int rate = 100;
-        List<String> rest = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--clients":
-                    clients = positive(args, ++i);
-                    break;
-                case "--senders":
-                    senders = positive(args, ++i);
-                    break;
-                case "--rate":
-                    rate = positive(args, ++i);
-                    break;
-                default:
-                    rest.add(args[i]);
-            }
-        }
-        return new ChatBenchArgs(clients, senders, rate, BenchArgs.parse(rest.toArray(new String[0])));
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "50", converter = OptionValues.Positive.class,
+            description = "WebSocket clients, spread over the two nodes (default: ${DEFAULT-VALUE})")
+    int clients;
+
+    @Option(names = "--senders", paramLabel = "S", defaultValue = "10", converter = OptionValues.Positive.class,
+            description = "clients that send (default: ${DEFAULT-VALUE})")
+    int senders;
+
+    @Option(names = "--rate", paramLabel = "M", defaultValue = "100", converter = OptionValues.Positive.class,
+            description = "messages sent per second in all, any whole number of at least 1"
+                    + " (default: ${DEFAULT-VALUE})")
+    int rate;
+
+    @Mixin
+    BenchOptions common;
+
+    int clients() {
+        return clients;
+    }
+
+    int senders() {
+        return senders;
+    }
+
+    int rate() {
+        return rate;
     }
 
     int concurrency() {
@@ -54,13 +55,5 @@ record ChatBenchArgs(int clients, int senders, int rate, BenchArgs common) {
 
     boolean json() {
         return common.json();
-    }
-
-    private static int positive(String[] args, int index) {
-        if (index >= args.length || !args[index].matches("\\d{1,7}") || Integer.parseInt(args[index]) < 1) {
-            throw new IllegalArgumentException(args[index - 1] + " takes a whole number > 0, but was "
-                    + (index >= args.length ? "nothing" : "\"" + args[index] + "\""));
-        }
-        return Integer.parseInt(args[index]);
     }
 }

@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.UnaryOperator;
@@ -22,21 +24,22 @@ public final class ConfigReader {
     private final Env env;
     private final List<ConfigError> errors = new ArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Set<String> asked = new LinkedHashSet<>();
 
     public ConfigReader(Env env) {
         this.env = env;
     }
 
     public Optional<String> optional(String name) {
-        return env.get(name);
+        return lookUp(name);
     }
 
     public String string(String name, String defaultValue) {
-        return env.get(name).orElse(defaultValue);
+        return lookUp(name).orElse(defaultValue);
     }
 
     public String required(String name, String allowed) {
-        Optional<String> value = env.get(name);
+        Optional<String> value = lookUp(name);
         if (value.isEmpty()) {
             errors.add(new ConfigError(name, null, "required: " + allowed));
             return "";
@@ -148,7 +151,7 @@ public final class ConfigReader {
      * in an error (to hide a password, for instance).
      */
     public <T> T parsed(String name, T defaultValue, Function<String, T> parser, UnaryOperator<String> mask) {
-        Optional<String> text = env.get(name);
+        Optional<String> text = lookUp(name);
         if (text.isEmpty()) {
             return defaultValue;
         }
@@ -169,6 +172,14 @@ public final class ConfigReader {
         errors.add(new ConfigError(name, shownValue, allowed));
     }
 
+    /**
+     * Every variable asked for so far, in the order first asked: what {@code --help} lists, read off the same
+     * code that reads the configuration so that the list cannot fall behind it.
+     */
+    public List<String> variablesAsked() {
+        return List.copyOf(asked);
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }
@@ -180,5 +191,10 @@ public final class ConfigReader {
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
+    }
+
+    private Optional<String> lookUp(String name) {
+        asked.add(name);
+        return env.get(name);
     }
 }

@@ -23,7 +23,10 @@ public final class OneShot {
     private OneShot() {
     }
 
-    /** @return the exit code */
+    /**
+     * @param name what messages start with: the command as typed ({@code redline-event-workers dlq list})
+     * @return the exit code
+     */
     public static int run(String name, Work work) {
         ConfigReader reader = new ConfigReader(Env.system());
         CommonConfig config = CommonConfig.read(reader);
@@ -35,7 +38,8 @@ public final class OneShot {
         }
         RedissonClient redis;
         try {
-            redis = new RedisConnector(Backoff.REDIS_STARTUP).connectOnce(config.redis(), name);
+            // the name is also the Redis client name, which CLIENT SETNAME refuses with a space in it
+            redis = new RedisConnector(Backoff.REDIS_STARTUP).connectOnce(config.redis(), name.replace(' ', '-'));
         } catch (RuntimeException e) {
             System.err.println(name + ": cannot reach Redis at " + config.redis().url() + ": " + e.getMessage());
             return ProcessMain.EXIT_FAILURE;

@@ -7,8 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code redline up}: the options; {@link LocalPlatform} does the work. */
-@Command(name = "up", mixinStandardHelpOptions = true, versionProvider = io.redline.deploy.ManifestVersion.class,
-        description = {"Starts the whole platform on this machine: Redis, a demo origin, cache-gateways, chat-nodes,"
+@Command(name = "up", mixinStandardHelpOptions = true, description = {"Starts the whole platform on this machine: Redis, a demo origin, cache-gateways, chat-nodes,"
                 + " event-workers and the stats job, with demo traffic. Ctrl-C stops everything.",
                 "",
                 "Redis: REDIS_URL (or --redis-url) if set, with REDIS_MODE and REDIS_SENTINEL_MASTER; else a"

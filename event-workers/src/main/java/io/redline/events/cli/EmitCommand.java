@@ -1,32 +1,68 @@
 package io.redline.events.cli;
 
+import io.redline.core.cli.ReadsEnvironment;
+import io.redline.core.config.ConfigReader;
+import io.redline.core.process.CommonConfig;
 import io.redline.core.process.OneShot;
 import io.redline.events.consumer.ConsumerGroup;
+import io.redline.events.event.EventParser;
+import io.redline.events.event.PoisonEventException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.api.stream.StreamMessageId;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** Writes one event, exactly as any producer would; prints its id. */
-@Command(name = "emit", description = "Write one event to events:ecommerce and print its id.")
-final class EmitCommand implements Callable<Integer> {
+/**
+ * Writes one event, exactly as any producer would, and prints its id; an event the workers would dead-letter is
+ * refused before anything is written, by the same {@link EventParser}.
+ */
+@Command(name = "emit", description = "Check one event as the workers would, write it to events:ecommerce and"
+        + " print its id; an event they would dead-letter is refused (exit 2) and nothing is written.")
+final class EmitCommand implements Callable<Integer>, ReadsEnvironment {
 
-    @Option(names = "--type", required = true, description = "order.created, order.paid or order.shipped")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--type", paramLabel = "TYPE", required = true,
+            description = "order.created, order.paid or order.shipped")
     String type;
 
-    @Option(names = "--payload", required = true, description = "the payload JSON, with orderId")
+    @Option(names = "--payload", paramLabel = "JSON", required = true,
+            description = "the payload, a JSON object with orderId (and items and total for order.created, amount"
+                    + " for order.paid)")
     String payload;
 
-    @Option(names = "--timestamp", description = "Unix milliseconds (default: now)")
-    Long timestamp;
+    @Option(names = "--timestamp", paramLabel = "MS", description = "Unix milliseconds (default: now)")
+    String timestamp;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public void readEnvironment(ConfigReader reader) {
+        CommonConfig.read(reader);
+    }
 
     @Override
     public Integer call() {
-        return OneShot.run("emit", (redis, keys, config) -> {
-            StreamMessageId id = ConsumerGroup.stream(redis, keys).add(StreamAddArgs.entries("type", type,
-                    "payload", payload, "timestamp", String.valueOf(timestamp == null ? System.currentTimeMillis()
-                            : timestamp)));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("type", type);
+        fields.put("payload", payload);
+        fields.put("timestamp", timestamp == null ? String.valueOf(clock.millis()) : timestamp);
+        try {
+            EventParser.parse(fields);
+        } catch (PoisonEventException e) {
+            throw new ParameterException(spec.commandLine(), "refused, the workers would dead-letter it: "
+                    + e.getMessage());
+        }
+        return OneShot.run(spec.qualifiedName(" "), (redis, keys, config) -> {
+            StreamMessageId id = ConsumerGroup.stream(redis, keys).add(StreamAddArgs.entries(fields));
             System.out.println(id);
             return 0;
         });

@@ -1,49 +1,68 @@
 package io.redline.events.cli;
 
+import io.redline.core.cli.OptionValues;
+import io.redline.core.cli.ReadsEnvironment;
+import io.redline.core.config.ConfigReader;
 import io.redline.core.json.Json;
+import io.redline.core.process.CommonConfig;
 import io.redline.core.process.OneShot;
 import io.redline.events.simulate.Producer;
 import io.redline.events.simulate.SimulatedOrders;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Produces a realistic flow of orders; prints what a correct consumer must end with, as JSON. */
-@Command(name = "simulate", description = "Write N orders (created, paid, shipped) and print the expected figures.")
-final class SimulateCommand implements Callable<Integer> {
+/**
+ * Produces a realistic flow of orders that has already happened (each order's shipment at or before now);
+ * prints what a correct consumer must end with, as JSON.
+ */
+@Command(name = "simulate", description = "Write N orders (created, paid, shipped; all at or before now) and print"
+        + " the expected figures.")
+final class SimulateCommand implements Callable<Integer>, ReadsEnvironment {
 
-    @Option(names = "--orders", required = true, description = "how many orders")
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--orders", paramLabel = "N", required = true, converter = OptionValues.Positive.class,
+            description = "how many orders")
     int orders;
 
-    @Option(names = "--rate", defaultValue = "0", description = "events per second (0: as fast as possible)")
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "0", converter = OptionValues.NotNegative.class,
+            description = "events per second (default: 0, as fast as possible)")
     int rate;
 
     @Option(names = "--shuffle", description = "write the events of all orders in random order")
     boolean shuffle;
 
-    @Option(names = "--duplicates", defaultValue = "0", description = "probability that an event is written twice")
+    @Option(names = "--duplicates", paramLabel = "P", defaultValue = "0", converter = OptionValues.Probability.class,
+            description = "probability from 0 to 1 that an event is written twice (default: 0)")
     double duplicates;
 
-    @Option(names = "--seed", description = "random seed (default: random)")
+    @Option(names = "--seed", paramLabel = "N", description = "random seed (default: random)")
     Long seed;
 
-    @Option(names = "--prefix", description = "order id prefix (default: random)")
+    @Option(names = "--prefix", paramLabel = "ID", description = "order id prefix (default: random)")
     String prefix;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public void readEnvironment(ConfigReader reader) {
+        CommonConfig.read(reader);
+    }
 
     @Override
     public Integer call() {
-        if (orders < 1 || duplicates < 0 || duplicates > 1 || rate < 0) {
-            System.err.println("simulate: --orders must be > 0, --duplicates from 0 to 1, --rate >= 0");
-            return 2;
-        }
-        return OneShot.run("simulate", (redis, keys, config) -> {
+        return OneShot.run(spec.qualifiedName(" "), (redis, keys, config) -> {
             String ids = prefix != null ? prefix : "sim" + UUID.randomUUID().toString().substring(0, 6);
             SimulatedOrders flow = SimulatedOrders.generate(ids, orders, shuffle, duplicates,
-                    seed != null ? seed : System.nanoTime(), Instant.now());
+                    seed != null ? seed : System.nanoTime(), clock.instant());
             new Producer(redis, keys).write(flow.events(), rate);
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("orders", orders);

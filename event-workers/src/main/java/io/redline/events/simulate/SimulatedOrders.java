@@ -40,17 +40,20 @@ public final class SimulatedOrders {
      * @param prefix order ids are {@code <prefix>-<n>}
      * @param shuffle deliver the events of all orders in random order (paid before created, and so on)
      * @param duplicates the probability that an event is written twice
+     * @param now when the flows end: every timestamp is at or before it, the last shipment at it, so that no
+     *            event claims to come from the future (an event-age metric would go negative)
      */
     public static SimulatedOrders generate(String prefix, int orders, boolean shuffle, double duplicates, long seed,
-                                           Instant start) {
+                                           Instant now) {
         Random random = new Random(seed);
         List<SimulatedEvent> events = new ArrayList<>(orders * 3);
         Map<String, Long> totals = new LinkedHashMap<>();
-        Map<LocalDate, Long> revenue = new TreeMap<>();
         Map<String, Long> units = new TreeMap<>();
+        List<Long> paidAt = new ArrayList<>(orders);
+        // times are made relative to the first creation, then moved so that the last event falls on now
         for (int n = 1; n <= orders; n++) {
             String orderId = prefix + "-" + n;
-            long created = start.toEpochMilli() + n * 37L;
+            long created = n * 37L;
             StringBuilder items = new StringBuilder("[");
             long total = 0;
             int lines = 1 + random.nextInt(3);
@@ -66,12 +69,20 @@ public final class SimulatedOrders {
             long paid = created + 1_000 + random.nextInt(60_000);
             long shipped = paid + 60_000 + random.nextInt(3_600_000);
             totals.put(orderId, total);
-            revenue.merge(Instant.ofEpochMilli(paid).atZone(ZoneOffset.UTC).toLocalDate(), total, Long::sum);
+            paidAt.add(paid);
             events.add(new SimulatedEvent("order.created", "{\"orderId\":\"" + orderId + "\",\"items\":" + items
                     + ",\"total\":" + money(total) + "}", created));
             events.add(new SimulatedEvent("order.paid", "{\"orderId\":\"" + orderId + "\",\"amount\":" + money(total)
                     + "}", paid));
             events.add(new SimulatedEvent("order.shipped", "{\"orderId\":\"" + orderId + "\"}", shipped));
+        }
+        long shift = now.toEpochMilli() - events.stream().mapToLong(SimulatedEvent::timestamp).max().orElse(0);
+        events.replaceAll(event -> new SimulatedEvent(event.type(), event.payload(), event.timestamp() + shift));
+        Map<LocalDate, Long> revenue = new TreeMap<>();
+        int n = 1;
+        for (long paid : paidAt) {
+            revenue.merge(Instant.ofEpochMilli(paid + shift).atZone(ZoneOffset.UTC).toLocalDate(),
+                    totals.get(prefix + "-" + n++), Long::sum);
         }
         if (shuffle) {
             Collections.shuffle(events, random);

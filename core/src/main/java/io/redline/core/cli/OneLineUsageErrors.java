@@ -1,4 +1,4 @@
-package io.redline.deploy;
+package io.redline.core.cli;
 
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -6,9 +6,7 @@ import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 
 /** A bad option is one line naming it and where help is, then exit code 2; never the whole usage text. */
-final class OneLineUsageErrors implements IParameterExceptionHandler {
-
-    static final int EXIT_USAGE = 2;
+public final class OneLineUsageErrors implements IParameterExceptionHandler {
 
     @Override
     public int handleParseException(ParameterException error, String[] args) {
@@ -17,6 +15,6 @@ final class OneLineUsageErrors implements IParameterExceptionHandler {
         String name = command.getCommandSpec().qualifiedName(" ");
         err.println(name + ": " + error.getMessage() + " (see: " + name + " --help)");
         err.flush();
-        return EXIT_USAGE;
+        return CommandLines.EXIT_USAGE;
     }
 }
