@@ -17,7 +17,7 @@ import io.redline.events.metrics.WorkerMetrics;
 import io.redline.events.reaper.ConsumerJanitor;
 import io.redline.events.reaper.Reaper;
 import io.redline.events.reaper.ReaperSettings;
-import io.redline.events.reaper.Retention;
+import io.redline.events.reaper.StreamTrimmer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ public final class Workers {
         });
     }
 
-    /** For tests: a handler and events of the caller's. */
+    /** The wiring itself, with the handler and the events given (the process's own, or a test's). */
     public Workers(WorkerConfig config, RedissonClient redis, RedlineKeys keys, EventHandler handler,
                    WorkerEvents events, Clock clock) {
         ConsumerGroup.ensure(redis, keys);
@@ -77,7 +77,7 @@ public final class Workers {
         reaper = new Reaper(reaperName, stream, redelivery, new ReaperSettings(config.claimIdle(),
                 config.reaperInterval()),
                 List.of(new ConsumerJanitor(redis, stream, config.consumerExpiry(), own),
-                        new Retention(redis, stream, config.retention(), clock)),
+                        new StreamTrimmer(redis, stream, config.retention(), clock)),
                 events, group, clock, () -> ThreadLocalRandom.current().nextDouble());
     }
 
@@ -88,10 +88,7 @@ public final class Workers {
         return parts;
     }
 
-    public Reaper reaper() {
-        return reaper;
-    }
-
+    /** The members, whose liveness the health check reads (and tests too). */
     public List<MemberLoop> members() {
         return List.copyOf(members);
     }

@@ -10,7 +10,7 @@ import io.redline.core.testkit.RedisExtension;
 import io.redline.events.consumer.ConsumerGroup;
 import io.redline.events.consumer.GroupNames;
 import io.redline.events.reaper.ConsumerJanitor;
-import io.redline.events.reaper.Retention;
+import io.redline.events.reaper.StreamTrimmer;
 import io.redline.events.reaper.StreamRetention;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,16 +61,16 @@ class HousekeepingTest {
         Map<StreamMessageId, Map<String, String>> first = stream.readGroup(GroupNames.GROUP, "slow",
                 StreamReadGroupArgs.neverDelivered().count(3));
         StreamMessageId oldestPending = first.keySet().iterator().next();
-        new Retention(REDIS.client(), stream, StreamRetention.parse("maxlen:2"), Clock.systemUTC()).run();
+        new StreamTrimmer(REDIS.client(), stream, StreamRetention.parse("maxlen:2"), Clock.systemUTC()).run();
         assertEquals(10, stream.size(), "the first entry is pending: nothing before it can go");
 
         stream.ack(GroupNames.GROUP, oldestPending);
-        new Retention(REDIS.client(), stream, StreamRetention.parse("maxlen:2"), Clock.systemUTC()).run();
+        new StreamTrimmer(REDIS.client(), stream, StreamRetention.parse("maxlen:2"), Clock.systemUTC()).run();
         assertEquals(9, stream.size(), "trimmed up to the next pending entry only");
         assertTrue(stream.getPendingInfo(GroupNames.GROUP).getTotal() == 2);
 
         stream.ack(GroupNames.GROUP, first.keySet().toArray(new StreamMessageId[0]));
-        new Retention(REDIS.client(), stream, StreamRetention.parse("age:0s"), Clock.systemUTC()).run();
+        new StreamTrimmer(REDIS.client(), stream, StreamRetention.parse("age:0s"), Clock.systemUTC()).run();
         assertEquals(7, stream.size(), "the 7 entries not yet delivered to the group stay");
     }
 
@@ -82,7 +82,7 @@ class HousekeepingTest {
     void retentionNeverTrimsAnEntryThatBecomesPendingWhileItDecides() throws Exception {
         RedlineKeys keys = new RedlineKeys(new KeyNamespace("retention-race"));
         RStream<String, String> stream = streamWith(keys, 2);
-        Retention retention = new Retention(REDIS.client(), stream, StreamRetention.parse("maxlen:1"),
+        StreamTrimmer retention = new StreamTrimmer(REDIS.client(), stream, StreamRetention.parse("maxlen:1"),
                 Clock.systemUTC());
         AtomicBoolean racing = new AtomicBoolean(true);
         Thread trimmer = new Thread(() -> {

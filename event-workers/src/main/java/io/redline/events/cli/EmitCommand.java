@@ -5,10 +5,10 @@ import io.redline.core.config.ConfigReader;
 import io.redline.core.process.CommonConfig;
 import io.redline.core.process.OneShot;
 import io.redline.events.consumer.ConsumerGroup;
+import io.redline.events.event.EventFields;
 import io.redline.events.event.EventParser;
 import io.redline.events.event.PoisonEventException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.redisson.api.stream.StreamAddArgs;
@@ -51,10 +51,8 @@ final class EmitCommand implements Callable<Integer>, ReadsEnvironment {
 
     @Override
     public Integer call() {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("type", type);
-        fields.put("payload", payload);
-        fields.put("timestamp", timestamp == null ? String.valueOf(clock.millis()) : timestamp);
+        Map<String, String> fields = EventFields.of(type, payload,
+                timestamp == null ? String.valueOf(clock.millis()) : timestamp);
         try {
             EventParser.parse(fields);
         } catch (PoisonEventException e) {

@@ -2,6 +2,7 @@ package io.redline.events.deadletter;
 
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.redis.RedisScript;
+import io.redline.events.event.EventFields;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,10 @@ public final class DeadLetterRequeue {
     public Optional<StreamMessageId> one(StreamMessageId deadLetter, Map<String, String> fields) {
         List<Object> args = new ArrayList<>(List.of(deadLetter.toString(), String.valueOf(clock.millis()),
                 String.valueOf(DeadLetters.REMEMBERED.toMillis())));
-        for (String field : List.of("type", "payload", "timestamp")) {
+        EventFields.from(fields).forEach((field, value) -> {
             args.add(field);
-            args.add(fields.getOrDefault(field, ""));
-        }
+            args.add(value);
+        });
         String written = ADD_ONCE.<String>call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.VALUE,
                 List.of(keys.eventStream(), keys.eventStreamRequeued()), args.toArray()).toCompletableFuture().join();
         redis.getStream(keys.eventDeadLetters()).remove(deadLetter);

@@ -4,6 +4,7 @@ import io.redline.core.keys.RedlineKeys;
 import io.redline.core.redis.RedisScript;
 import io.redline.core.redis.ScriptPipeline;
 import io.redline.core.redis.ScriptReply;
+import io.redline.events.event.EventFields;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,11 +61,12 @@ public final class DeadLetters {
         letters.forEach((id, letter) -> {
             List<String> args = new ArrayList<>(List.of(id.toString(), now, String.valueOf(maxLength),
                     String.valueOf(REMEMBERED.toMillis())));
-            args.addAll(List.of("originalId", id.toString(),
-                    "type", letter.fields().getOrDefault("type", ""),
-                    "payload", letter.fields().getOrDefault("payload", ""),
-                    "timestamp", letter.fields().getOrDefault("timestamp", ""),
-                    "reason", letter.reason(),
+            args.addAll(List.of("originalId", id.toString()));
+            EventFields.from(letter.fields()).forEach((field, value) -> {
+                args.add(field);
+                args.add(value);
+            });
+            args.addAll(List.of("reason", letter.reason(),
                     "deliveries", String.valueOf(letter.deliveries()),
                     "consumer", consumer));
             pipeline.add(id, ADD_ONCE, List.of(keys.eventDeadLetters(), keys.deadLettersMoved()), args);

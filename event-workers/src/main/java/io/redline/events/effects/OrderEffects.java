@@ -3,9 +3,7 @@ package io.redline.events.effects;
 import io.redline.core.redis.RedisScript;
 import io.redline.events.event.EventType;
 import io.redline.events.event.OrderEvent;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,7 @@ public final class OrderEffects implements EventHandler {
     @Override
     public void apply(OrderEvent event, EntryEffects effects) {
         effects.projection(event.orderId(), event.type().status(), event.timestamp(), event.totalCents());
-        LocalDate day = Instant.ofEpochMilli(event.timestamp()).atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate day = event.day();
         if (event.type() == EventType.PAID) {
             effects.revenue(event.orderId(), day, event.amountCents());
         } else if (event.type() == EventType.CREATED) {

@@ -25,11 +25,11 @@ public final class EventParser {
 
     /** @throws PoisonEventException saying what is wrong */
     public static OrderEvent parse(Map<String, String> fields) throws PoisonEventException {
-        String typeField = required(fields, "type");
+        String typeField = required(fields, EventFields.TYPE);
         EventType type = EventType.fromWire(typeField).orElseThrow(() -> new PoisonEventException(
                 "unknown type \"" + typeField + "\"; expected order.created, order.paid or order.shipped"));
-        long timestamp = timestamp(required(fields, "timestamp"));
-        String payloadText = required(fields, "payload");
+        long timestamp = timestamp(required(fields, EventFields.TIMESTAMP));
+        String payloadText = required(fields, EventFields.PAYLOAD);
         JsonNode payload;
         try {
             payload = Json.mapper().readTree(payloadText);
@@ -43,12 +43,11 @@ public final class EventParser {
         switch (type) {
             case CREATED:
                 return new OrderEvent(type, orderId, timestamp, items(payload.get("items")),
-                        cents(payload.get("total"), "total"), 0, payloadText);
+                        cents(payload.get("total"), "total"), 0);
             case PAID:
-                return new OrderEvent(type, orderId, timestamp, List.of(), 0, cents(payload.get("amount"), "amount"),
-                        payloadText);
+                return new OrderEvent(type, orderId, timestamp, List.of(), 0, cents(payload.get("amount"), "amount"));
             default:
-                return new OrderEvent(type, orderId, timestamp, List.of(), 0, 0, payloadText);
+                return new OrderEvent(type, orderId, timestamp, List.of(), 0, 0);
         }
     }
 
@@ -95,8 +94,9 @@ public final class EventParser {
                     || !qty.isIntegralNumber() || qty.asInt() < 1) {
                 throw new PoisonEventException("each item needs a sku (string) and a qty (whole number > 0)");
             }
-            items.add(new LineItem(sku.asText(), qty.asInt(),
-                    cents(item.get("price"), "items[" + items.size() + "].price")));
+            // the price is checked (a bad one is poison) but not kept: no effect uses it
+            cents(item.get("price"), "items[" + items.size() + "].price");
+            items.add(new LineItem(sku.asText(), qty.asInt()));
         }
         return items;
     }

@@ -5,7 +5,6 @@ package io.redline.events.event;
  *
  * @param sku the product
  * @param qty units, at least 1
- * @param priceCents the unit price in cents
  */
-public record LineItem(String sku, int qty, long priceCents) {
+public record LineItem(String sku, int qty) {
 }

@@ -1,5 +1,8 @@
 package io.redline.events.event;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -11,12 +14,21 @@ import java.util.List;
  * @param items the lines of an {@code order.created}, else empty
  * @param totalCents the total of an {@code order.created}, else 0
  * @param amountCents the amount of an {@code order.paid}, else 0
- * @param payload the payload as it was written
  */
 public record OrderEvent(EventType type, String orderId, long timestamp, List<LineItem> items, long totalCents,
-                         long amountCents, String payload) {
+                         long amountCents) {
 
     public OrderEvent {
         items = List.copyOf(items);
+    }
+
+    /** The UTC day the event happened on: the day its revenue or units are counted for. */
+    public LocalDate day() {
+        return dayOf(timestamp);
+    }
+
+    /** The UTC day of a timestamp in Unix ms. */
+    public static LocalDate dayOf(long timestamp) {
+        return Instant.ofEpochMilli(timestamp).atZone(ZoneOffset.UTC).toLocalDate();
     }
 }

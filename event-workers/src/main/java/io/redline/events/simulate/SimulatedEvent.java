@@ -1,6 +1,6 @@
 package io.redline.events.simulate;
 
-import java.util.LinkedHashMap;
+import io.redline.events.event.EventFields;
 import java.util.Map;
 
 /**
@@ -14,10 +14,6 @@ public record SimulatedEvent(String type, String payload, long timestamp) {
 
     /** The stream entry's fields, in the order of the contract (docs/contract.md). */
     public Map<String, String> fields() {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("type", type);
-        fields.put("payload", payload);
-        fields.put("timestamp", String.valueOf(timestamp));
-        return fields;
+        return EventFields.of(type, payload, String.valueOf(timestamp));
     }
 }

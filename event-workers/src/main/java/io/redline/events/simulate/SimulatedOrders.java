@@ -1,8 +1,8 @@
 package io.redline.events.simulate;
 
+import io.redline.events.event.OrderEvent;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -81,7 +81,7 @@ public final class SimulatedOrders {
         Map<LocalDate, Long> revenue = new TreeMap<>();
         int n = 1;
         for (long paid : paidAt) {
-            revenue.merge(Instant.ofEpochMilli(paid + shift).atZone(ZoneOffset.UTC).toLocalDate(),
+            revenue.merge(OrderEvent.dayOf(paid + shift),
                     totals.get(prefix + "-" + n++), Long::sum);
         }
         if (shuffle) {

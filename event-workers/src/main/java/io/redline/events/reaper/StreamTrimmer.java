@@ -20,18 +20,18 @@ import org.slf4j.LoggerFactory;
  * in one script, so that no consumer's read can slip in between. A length limit trims at most {@value #PAGE}
  * entries per round, so that a round stays short.
  */
-public final class Retention implements Runnable {
+public final class StreamTrimmer implements Runnable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StreamTrimmer.class);
     private static final int PAGE = 10_000;
-    private static final RedisScript TRIM_BELOW = RedisScript.fromResource(Retention.class, "trim_below.lua");
+    private static final RedisScript TRIM_BELOW = RedisScript.fromResource(StreamTrimmer.class, "trim_below.lua");
 
     private final RedissonClient redis;
     private final RStream<String, String> stream;
     private final StreamRetention retention;
     private final Clock clock;
 
-    public Retention(RedissonClient redis, RStream<String, String> stream, StreamRetention retention, Clock clock) {
+    public StreamTrimmer(RedissonClient redis, RStream<String, String> stream, StreamRetention retention, Clock clock) {
         this.redis = redis;
         this.stream = stream;
         this.retention = retention;
@@ -50,7 +50,7 @@ public final class Retention implements Runnable {
         Long trimmed = TRIM_BELOW.<Long>call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.LONG,
                 List.of(stream.getName()), GroupNames.GROUP, bound.toString()).toCompletableFuture().join();
         if (trimmed != null && trimmed > 0) {
-            LOG.info("Retention trimmed {} entries below {}", trimmed, bound);
+            LOG.info("StreamTrimmer trimmed {} entries below {}", trimmed, bound);
         }
     }
 
