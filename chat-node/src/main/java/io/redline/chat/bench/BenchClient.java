@@ -1,5 +1,6 @@
 package io.redline.chat.bench;
 
+import io.redline.core.bench.Latencies;
 import io.redline.core.json.Json;
 import java.net.URI;
 import java.util.Map;
@@ -18,16 +19,16 @@ public final class BenchClient implements Session.Listener.AutoDemanding {
 
     private static final String MARK = "\"content\":\"t";
 
-    private final LatencyLog latencies;
+    private final Latencies latencies;
     private final CountDownLatch joined = new CountDownLatch(1);
     private final AtomicLong received = new AtomicLong();
     private volatile Session session;
 
-    BenchClient(LatencyLog latencies) {
+    BenchClient(Latencies latencies) {
         this.latencies = latencies;
     }
 
-    static BenchClient connect(WebSocketClient client, String url, String room, LatencyLog latencies)
+    static BenchClient connect(WebSocketClient client, String url, String room, Latencies latencies)
             throws Exception {
         BenchClient bench = new BenchClient(latencies);
         client.connect(bench, URI.create(url)).get(10, TimeUnit.SECONDS);

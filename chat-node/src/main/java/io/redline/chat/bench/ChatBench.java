@@ -4,6 +4,8 @@ import io.redline.chat.ChatConfig;
 import io.redline.chat.ChatNode;
 import io.redline.core.bench.BenchReport;
 import io.redline.core.bench.BenchResult;
+import io.redline.core.bench.Latencies;
+import io.redline.core.bench.LatencySummary;
 import io.redline.core.bench.LoadRun;
 import io.redline.core.cli.ReadsEnvironment;
 import io.redline.core.config.ConfigReader;
@@ -92,7 +94,7 @@ public final class ChatBench implements Callable<Integer>, ReadsEnvironment {
 
     private static BenchResult delivery(ChatBenchArgs options, WebSocketClient webSockets, List<Integer> ports)
             throws Exception {
-        LatencyLog latencies = new LatencyLog();
+        Latencies latencies = new Latencies();
         List<BenchClient> clients = new ArrayList<>();
         for (int i = 0; i < options.clients(); i++) {
             String url = "ws://127.0.0.1:" + ports.get(i % 2) + "/ws?user=bench" + i + "&name=Bench" + i;
@@ -112,14 +114,13 @@ public final class ChatBench implements Callable<Integer>, ReadsEnvironment {
             pause(options.warmup());
             long sentBefore = sent.get();
             long receivedBefore = received(clients);
-            latencies.recording(true);
+            latencies.interval(); // the warm-up's latencies: discarded
             long start = System.nanoTime();
             pause(options.measured());
-            latencies.recording(false);
+            LatencySummary measured = latencies.interval();
             double seconds = (System.nanoTime() - start) / 1e9;
             long sentDuring = sent.get() - sentBefore;
             long deliveredDuring = received(clients) - receivedBefore;
-            long[] sorted = latencies.sorted();
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("nodes", 2);
             extra.put("clients", clients.size());
@@ -128,7 +129,7 @@ public final class ChatBench implements Callable<Integer>, ReadsEnvironment {
             extra.put("sentPerSec", Math.round(sentDuring / seconds));
             extra.put("deliveriesExpectedPerMessage", clients.size());
             return new BenchResult("chat.cross-node-delivery", deliveredDuring, deliveredDuring / seconds,
-                    LatencyLog.percentileMicros(sorted, 50), LatencyLog.percentileMicros(sorted, 99), extra);
+                    measured.p50Micros(), measured.p99Micros(), extra);
         } finally {
             pace.shutdownNow();
             clients.forEach(BenchClient::close);

@@ -43,19 +43,17 @@ public final class LoadRun {
 
     public BenchResult run(String scenario, Operation operation, Map<String, Object> extra) throws Exception {
         drive(operation, warmup, null);
-        List<Latencies> perWorker = new ArrayList<>();
-        for (int i = 0; i < concurrency; i++) {
-            perWorker.add(new Latencies());
-        }
+        Latencies latencies = new Latencies();
         long start = System.nanoTime();
-        drive(operation, measured, perWorker);
+        drive(operation, measured, latencies);
         double seconds = (System.nanoTime() - start) / 1e9;
-        long[] sorted = Latencies.merge(perWorker);
-        return new BenchResult(scenario, sorted.length, sorted.length / seconds,
-                Latencies.percentileMicros(sorted, 50), Latencies.percentileMicros(sorted, 99), extra);
+        LatencySummary figures = latencies.interval();
+        return new BenchResult(scenario, figures.count(), figures.count() / seconds,
+                figures.p50Micros(), figures.p99Micros(), extra);
     }
 
-    private void drive(Operation operation, Duration period, List<Latencies> record) throws Exception {
+    /** @param latencies where the workers record, all into one; null during the warm-up */
+    private void drive(Operation operation, Duration period, Latencies latencies) throws Exception {
         if (period.isZero()) {
             return;
         }
@@ -63,13 +61,12 @@ public final class LoadRun {
         AtomicBoolean running = new AtomicBoolean(true);
         List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
-            Latencies latencies = record == null ? null : record.get(i);
             done.add(workers.submit(() -> {
                 while (running.get()) {
                     long start = System.nanoTime();
                     operation.run();
                     if (latencies != null) {
-                        latencies.add(System.nanoTime() - start);
+                        latencies.record(System.nanoTime() - start);
                     }
                 }
                 return null;

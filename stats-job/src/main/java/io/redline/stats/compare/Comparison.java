@@ -1,9 +1,10 @@
 package io.redline.stats.compare;
 
 import io.redline.core.bench.BenchResult;
+import io.redline.core.bench.Latencies;
+import io.redline.core.bench.LatencySummary;
 import io.redline.core.redis.RedisMode;
 import io.redline.stats.dashboard.DashboardReader;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,27 +49,27 @@ public final class Comparison {
         summary.put("latencyMillisEachWay", latencyMillis);
         summary.put("sequentialOverPipelinedP50", ratio(oneByOne.p50Micros(), piped.p50Micros()));
         summary.put("pipelinedOverPingP50", ratio(piped.p50Micros(), lone.p50Micros()));
-        summary.put("readsPerDashboard", 7);
+        summary.put("readsPerDashboard", reader.readsPerDashboard());
         summary.put("redisMode", mode.name().toLowerCase(Locale.ROOT));
         return List.of(piped, oneByOne, lone, new BenchResult("summary", 0, 0, 0, 0, summary));
     }
 
     private static BenchResult time(String scenario, Runnable operation, int iterations, long latencyMillis) {
-        long[] nanos = new long[iterations];
+        Latencies latencies = new Latencies();
         long start = System.nanoTime();
         for (int i = 0; i < iterations; i++) {
             long begin = System.nanoTime();
             operation.run();
-            nanos[i] = System.nanoTime() - begin;
+            latencies.record(System.nanoTime() - begin);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        Arrays.sort(nanos);
+        LatencySummary figures = latencies.interval();
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("iterations", iterations);
-        extra.put("meanMicros", Math.round(Arrays.stream(nanos).average().orElse(0) / 100) / 10.0);
+        extra.put("meanMicros", Math.round(figures.meanMicros() * 10) / 10.0);
         extra.put("latencyMillisEachWay", latencyMillis);
-        return new BenchResult(scenario, iterations, iterations / seconds, nanos[iterations / 2] / 1_000.0,
-                nanos[Math.max(0, (int) Math.ceil(iterations * 0.99) - 1)] / 1_000.0, extra);
+        return new BenchResult(scenario, iterations, iterations / seconds, figures.p50Micros(), figures.p99Micros(),
+                extra);
     }
 
     private static double ratio(double a, double b) {

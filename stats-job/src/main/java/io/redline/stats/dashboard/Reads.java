@@ -8,37 +8,66 @@ import org.redisson.api.RHyperLogLogAsync;
 import org.redisson.api.RScoredSortedSetAsync;
 import org.redisson.api.RedissonClient;
 
-/** Where the dashboard's reads go: into a pipeline, or straight to Redis. */
-class Reads {
+/** Where the dashboard's reads go: into a pipeline, or straight to Redis, one round trip at a time. */
+abstract class Reads {
 
-    private final RBatch batch;
-    private final RedissonClient redis;
+    /** Reads queued in a pipeline; their replies come when it is executed. */
+    static Reads into(RBatch batch) {
+        return new Reads() {
+            @Override
+            RHyperLogLogAsync<String> hyperLogLog(String key) {
+                return batch.getHyperLogLog(key, RedisCodecs.STRING);
+            }
 
-    Reads(RBatch batch) {
-        this.batch = batch;
-        this.redis = null;
+            @Override
+            RBucketAsync<String> string(String key) {
+                return batch.getBucket(key, RedisCodecs.STRING);
+            }
+
+            @Override
+            RScoredSortedSetAsync<String> sortedSet(String key) {
+                return batch.getScoredSortedSet(key, RedisCodecs.STRING);
+            }
+
+            @Override
+            CompletionStage<?> sent(CompletionStage<?> read) {
+                return read;
+            }
+        };
     }
 
-    Reads(RedissonClient redis) {
-        this.batch = null;
-        this.redis = redis;
+    /** Reads sent one after the other: each is awaited before the next is sent. */
+    static Reads oneByOne(RedissonClient redis) {
+        return new Reads() {
+            @Override
+            RHyperLogLogAsync<String> hyperLogLog(String key) {
+                return redis.getHyperLogLog(key, RedisCodecs.STRING);
+            }
+
+            @Override
+            RBucketAsync<String> string(String key) {
+                return redis.getBucket(key, RedisCodecs.STRING);
+            }
+
+            @Override
+            RScoredSortedSetAsync<String> sortedSet(String key) {
+                return redis.getScoredSortedSet(key, RedisCodecs.STRING);
+            }
+
+            @Override
+            CompletionStage<?> sent(CompletionStage<?> read) {
+                read.toCompletableFuture().join();
+                return read;
+            }
+        };
     }
 
-    /** A read was issued; a pipeline collects its result when it executes. */
-    void add(CompletionStage<?> read) {
-    }
+    abstract RHyperLogLogAsync<String> hyperLogLog(String key);
 
-    RHyperLogLogAsync<String> hyperLogLog(String key) {
-        return batch != null ? batch.getHyperLogLog(key, RedisCodecs.STRING)
-                : redis.getHyperLogLog(key, RedisCodecs.STRING);
-    }
+    abstract RBucketAsync<String> string(String key);
 
-    RBucketAsync<String> string(String key) {
-        return batch != null ? batch.getBucket(key, RedisCodecs.STRING) : redis.getBucket(key, RedisCodecs.STRING);
-    }
+    abstract RScoredSortedSetAsync<String> sortedSet(String key);
 
-    RScoredSortedSetAsync<String> sortedSet(String key) {
-        return batch != null ? batch.getScoredSortedSet(key, RedisCodecs.STRING)
-                : redis.getScoredSortedSet(key, RedisCodecs.STRING);
-    }
+    /** A read was sent: returns its reply to come. */
+    abstract CompletionStage<?> sent(CompletionStage<?> read);
 }

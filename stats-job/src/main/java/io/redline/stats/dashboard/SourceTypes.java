@@ -1,7 +1,6 @@
 package io.redline.stats.dashboard;
 
 import java.util.Locale;
-import java.util.Map;
 import org.redisson.api.RType;
 import org.redisson.api.RedissonClient;
 
@@ -14,24 +13,24 @@ final class SourceTypes {
         this.redis = redis;
     }
 
-    RuntimeException explain(DashboardReader.Sources sources, RuntimeException failure) {
-        for (Map.Entry<String, String> source : sources.expectedTypes.entrySet()) {
-            RType type = redis.getKeys().getType(source.getKey());
-            String actual = type == null ? "none" : name(type);
-            if (!actual.equals("none") && !actual.equals(source.getValue())) {
-                return new WrongTypeException(source.getKey() + " holds a " + actual + ", but the dashboard reads it"
-                        + " as a " + source.getValue());
+    RuntimeException explain(DashboardSources sources, RuntimeException failure) {
+        for (Source<?> source : sources.all()) {
+            RType actual = redis.getKeys().getType(source.key());
+            // a missing key is no culprit: it reads as zeros
+            if (actual != null && actual != source.expectedType()) {
+                return new WrongTypeException(source.key() + " holds a " + name(actual) + ", but the dashboard reads"
+                        + " it as a " + name(source.expectedType()));
             }
         }
-        String message = String.valueOf(failure.getMessage());
-        if (message.contains("HyperLogLog")) {
-            String visitors = sources.expectedTypes.keySet().iterator().next();
-            return new WrongTypeException(visitors + " holds a string that is not a HyperLogLog");
+        // PFCOUNT of a plain string: the type is right, the content is not a HyperLogLog
+        if (String.valueOf(failure.getMessage()).contains("HyperLogLog")) {
+            return new WrongTypeException(sources.visitors.key() + " holds a string that is not a HyperLogLog");
         }
         return failure;
     }
 
-    private static String name(RType type) {
+    /** The type as Redis's {@code TYPE} names it. */
+    static String name(RType type) {
         switch (type) {
             case OBJECT:
                 return "string";
