@@ -118,7 +118,7 @@ class GatewayHttpTest {
             assertEquals("origin failure 1", first.body());
             assertEquals("MISS", header(first, "X-Cache"));
             assertEquals("redline; fwd=uri-miss", header(first, "Cache-Status"));
-            assertEquals("0", header(first, "Age"), "CacheHeaders says how every answer through the cache was served");
+            assertEquals("0", header(first, "Age"), "as every answer through the cache");
             assertEquals("origin failure 2", get("/flaky-5xx").body(), "not stored: the next request loads again");
         } finally {
             origin.failFlaky = false;

@@ -33,7 +33,8 @@ class CacheabilityTest {
 
     @Test
     void whatOneUserOrOneRequestShapeOwnsPassesThrough() {
-        assertEquals(Loaded.Kind.PASS_THROUGH, Cacheability.classify(response(200, "Cache-Control", "no-store")).kind());
+        assertEquals(Loaded.Kind.PASS_THROUGH, Cacheability.classify(response(200, "Cache-Control", "no-store"))
+                .kind());
         assertEquals(Loaded.Kind.PASS_THROUGH, Cacheability.classify(response(200, "Cache-Control",
                 "max-age=60, private")).kind());
         assertEquals(Loaded.Kind.PASS_THROUGH, Cacheability.classify(response(200, "Set-Cookie", "session=1")).kind());
