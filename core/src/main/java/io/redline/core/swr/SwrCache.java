@@ -135,16 +135,28 @@ public final class SwrCache<T> {
                     if (attempt.claim() == LoadLock.Claim.PASS) {
                         return loadAlone(loader).thenApply(cached -> new Outcome<>(cached, false));
                     }
-                    // BUSY: another caller is loading
-                    if (clock.millis() >= deadline) {
-                        return CompletableFuture.failedFuture(new CacheLoadTimeoutException("waited "
-                                + settings.loadTimeout().toMillis() + " ms for another caller to load \"" + key
-                                + "\" into cache " + settings.name()));
+                    if (attempt.claim() == LoadLock.Claim.STORED) {
+                        // unreadable: nobody will replace it unasked, so load over it as over a stale entry
+                        return lock.tryAcquire(entry, settings.lockTtl()).thenCompose(token -> token.isPresent()
+                                ? loadAndStore(key, entry, loader, policy, token.get())
+                                : waitAndRetry(key, entry, loader, policy, deadline));
                     }
-                    Executor later = CompletableFuture.delayedExecutor(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    return CompletableFuture.supplyAsync(() -> null, later)
-                            .thenCompose(ignored -> loadOrWait(key, entry, loader, policy, deadline));
+                    return waitAndRetry(key, entry, loader, policy, deadline);
                 });
+    }
+
+    /** Another caller is loading: ask again a little later, until the load timeout. */
+    private CompletionStage<Outcome<T>> waitAndRetry(String key, EntryKeys entry,
+                                                     Supplier<? extends CompletionStage<Loaded<T>>> loader,
+                                                     SwrPolicy policy, long deadline) {
+        if (clock.millis() >= deadline) {
+            return CompletableFuture.failedFuture(new CacheLoadTimeoutException("waited "
+                    + settings.loadTimeout().toMillis() + " ms for another caller to load \"" + key
+                    + "\" into cache " + settings.name()));
+        }
+        Executor later = CompletableFuture.delayedExecutor(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        return CompletableFuture.supplyAsync(() -> null, later)
+                .thenCompose(ignored -> loadOrWait(key, entry, loader, policy, deadline));
     }
 
     private CompletionStage<Outcome<T>> loadAndStore(String key, EntryKeys entry,

@@ -155,6 +155,20 @@ class SwrCacheTest {
     }
 
     @Test
+    void anUnreadableEntryIsReloadedInsteadOfWaitedOnUntilTheLoadTimeout() {
+        SwrSettings settings = new SwrSettings("unreadable", POLICY, Duration.ofMillis(500));
+        SwrCache<String> cache = new SwrCache<>(REDIS.client(), REDIS.keys(), settings, String.class,
+                SwrEvents.NONE, Clock.systemUTC(), () -> 0);
+        EntryKeys keys = EntryKeys.of(REDIS.keys(), "unreadable", "k");
+        REDIS.client().getBucket(keys.entry(), RedisCodecs.STRING).set("not an envelope");
+        Cached<String> reloaded = get(cache, "k");
+        assertEquals("value-1", reloaded.value());
+        assertEquals(CacheStatus.MISS, reloaded.status());
+        assertEquals(CacheStatus.HIT, get(cache, "k").status(), "the unreadable entry was replaced");
+        assertEquals(1, origin.calls.get());
+    }
+
+    @Test
     void theLockIsReleasedOnlyByItsOwner() {
         LoadLock lock = new LoadLock(REDIS.client());
         EntryKeys keys = EntryKeys.of(REDIS.keys(), "owner", "k");
