@@ -22,8 +22,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /** Wires the gateway's parts from its configuration and the process context. */
 public final class Gateway {
 
-    /** The cache's name, part of its keys: {@code swr:gateway:{...}}. */
-    public static final String CACHE_NAME = "gateway";
+    /** The cache's name as its keys hold it: {@code swr:gateway:{...}}. */
+    public static final String CACHE_KEY_PART = "gateway";
     /** The limiter's scope, part of its keys: {@code ratelimit:gateway:{client}:...}. */
     public static final String LIMITER_SCOPE = "gateway";
 
@@ -33,12 +33,12 @@ public final class Gateway {
     public Gateway(GatewayConfig config, ProcessContext context) {
         GatewayMetrics metrics = new GatewayMetrics(context.metrics());
         SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(context.redis(), context.keys(),
-                new RateLimiterSettings(LIMITER_SCOPE, List.of(new RateLimit(config.rateLimit(), config.rateWindow())),
-                        config.rateLimitFailMode(), RateLimiterSettings.DEFAULT_TIMEOUT),
+                RateLimiterSettings.of(LIMITER_SCOPE, new RateLimit(config.rateLimit(), config.rateWindow()))
+                        .withFailMode(config.rateLimitFailMode()),
                 metrics, context.clock());
         SwrPolicy policy = SwrPolicy.of(config.freshTtl(), config.staleTtl());
         SwrCache<OriginResponse> cache = new SwrCache<>(context.redis(), context.keys(),
-                new SwrSettings(CACHE_NAME, policy, config.originTimeout().plusSeconds(1)), OriginResponse.class,
+                new SwrSettings(CACHE_KEY_PART, policy, config.originTimeout().plusSeconds(1)), OriginResponse.class,
                 metrics, context.clock(), () -> ThreadLocalRandom.current().nextDouble());
         OriginClient origin = new OriginClient(config.origin(), config.originConnectTimeout(), config.originTimeout(),
                 config.cacheMaxBytes(), context.threadPools().fixed("origin-client", 4),
@@ -53,10 +53,6 @@ public final class Gateway {
     /** Traffic first and server last, so that on stop the server drains its requests before the last flush. */
     public List<Managed> parts() {
         return List.of(traffic, server);
-    }
-
-    public JettyServer server() {
-        return server;
     }
 
     public TrafficRecorder traffic() {

@@ -8,7 +8,8 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
- * The gateway's own variables (docs/contract.md).
+ * The gateway's own variables (docs/contract.md). Valid by construction, like the core records; {@link #read}
+ * reports every bad variable at once before it constructs one.
  *
  * @param origin {@code ORIGIN_URL}, required, http or https
  * @param freshTtl {@code CACHE_FRESH_TTL}, default 60s
@@ -26,40 +27,96 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
                             Duration rateWindow, FailMode rateLimitFailMode, TrustedProxies trustedProxies,
                             int httpPort, Duration originConnectTimeout, Duration originTimeout) {
 
+    /** The largest body buffered in memory: the largest array a JVM surely allocates. */
+    public static final int MAX_CACHE_BYTES = Integer.MAX_VALUE - 8;
+    public static final int MAX_RATE_LIMIT = 1_000_000;
+    /** The shortest of every duration. */
+    public static final Duration MIN_DURATION = Duration.ofMillis(1);
+    private static final String ORIGIN_ALLOWED =
+            "must be an absolute http:// or https:// URL without query, such as http://origin:8080";
+    private static final Duration DEFAULT_FRESH_TTL = Duration.ofSeconds(60);
+    private static final Duration DEFAULT_STALE_TTL = Duration.ofSeconds(300);
+
+    public GatewayConfig {
+        if (origin == null || !isOrigin(origin)) {
+            throw new IllegalArgumentException("origin " + ORIGIN_ALLOWED + ", but was " + origin);
+        }
+        atLeastMin("freshTtl", freshTtl);
+        if (staleTtl == null || staleTtl.compareTo(freshTtl) < 0) {
+            throw new IllegalArgumentException("staleTtl must be at least freshTtl (" + freshTtl + "), but was "
+                    + staleTtl);
+        }
+        if (cacheMaxBytes < 1 || cacheMaxBytes > MAX_CACHE_BYTES) {
+            throw new IllegalArgumentException("cacheMaxBytes must be from 1 to " + MAX_CACHE_BYTES + ", but was "
+                    + cacheMaxBytes);
+        }
+        if (rateLimit < 1 || rateLimit > MAX_RATE_LIMIT) {
+            throw new IllegalArgumentException("rateLimit must be from 1 to " + MAX_RATE_LIMIT + ", but was "
+                    + rateLimit);
+        }
+        atLeastMin("rateWindow", rateWindow);
+        if (rateLimitFailMode == null) {
+            throw new IllegalArgumentException("rateLimitFailMode must be set, but was null");
+        }
+        if (trustedProxies == null) {
+            throw new IllegalArgumentException("trustedProxies must be set (TrustedProxies.NONE for none), but was"
+                    + " null");
+        }
+        if (httpPort < 1 || httpPort > 65_535) {
+            throw new IllegalArgumentException("httpPort must be from 1 to 65535, but was " + httpPort);
+        }
+        atLeastMin("originConnectTimeout", originConnectTimeout);
+        atLeastMin("originTimeout", originTimeout);
+    }
+
+    /**
+     * Reads the variables, reporting every bad one to the reader. A bad value is replaced by a valid one so that
+     * reading goes on; the reader's {@code throwIfInvalid()} then fails.
+     */
     public static GatewayConfig read(ConfigReader reader) {
         URI origin = reader.parsed("ORIGIN_URL", URI.create("http://origin.invalid"), GatewayConfig::origin);
         if (reader.optional("ORIGIN_URL").isEmpty()) {
             reader.reject("ORIGIN_URL", null, "required: the http:// or https:// URL of the origin server");
         }
-        Duration fresh = reader.duration("CACHE_FRESH_TTL", Duration.ofSeconds(60), Duration.ofMillis(1));
-        Duration stale = reader.duration("CACHE_STALE_TTL", Duration.ofSeconds(300), Duration.ofMillis(1));
+        Duration fresh = reader.duration("CACHE_FRESH_TTL", DEFAULT_FRESH_TTL, MIN_DURATION);
+        Duration stale = reader.duration("CACHE_STALE_TTL", DEFAULT_STALE_TTL, MIN_DURATION);
         if (stale.compareTo(fresh) < 0) {
             reader.reject("CACHE_STALE_TTL", reader.optional("CACHE_STALE_TTL").orElse("300s"),
                     "must be at least CACHE_FRESH_TTL (" + reader.optional("CACHE_FRESH_TTL").orElse("60s") + ")");
+            stale = fresh;
         }
         return new GatewayConfig(origin, fresh, stale,
-                reader.integer("CACHE_MAX_BYTES", 1 << 20, 1, Integer.MAX_VALUE - 8),
-                reader.integer("RATE_LIMIT", 100, 1, 1_000_000),
-                reader.duration("RATE_WINDOW", Duration.ofSeconds(60), Duration.ofMillis(1)),
+                reader.integer("CACHE_MAX_BYTES", 1 << 20, 1, MAX_CACHE_BYTES),
+                reader.integer("RATE_LIMIT", 100, 1, MAX_RATE_LIMIT),
+                reader.duration("RATE_WINDOW", Duration.ofSeconds(60), MIN_DURATION),
                 reader.choice("RATE_LIMIT_FAIL_MODE", FailMode.OPEN, FailMode.class),
                 reader.parsed("TRUSTED_PROXIES", TrustedProxies.NONE, TrustedProxies::parse),
                 reader.port("HTTP_PORT", 8080),
-                reader.duration("ORIGIN_CONNECT_TIMEOUT", Duration.ofSeconds(2), Duration.ofMillis(1)),
-                reader.duration("ORIGIN_TIMEOUT", Duration.ofSeconds(10), Duration.ofMillis(1)));
+                reader.duration("ORIGIN_CONNECT_TIMEOUT", Duration.ofSeconds(2), MIN_DURATION),
+                reader.duration("ORIGIN_TIMEOUT", Duration.ofSeconds(10), MIN_DURATION));
     }
 
     private static URI origin(String text) {
-        String allowed = "must be an absolute http:// or https:// URL without query, such as http://origin:8080";
         URI uri;
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(allowed, e);
+            throw new IllegalArgumentException(ORIGIN_ALLOWED, e);
         }
-        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
-                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException(allowed);
+        if (!isOrigin(uri)) {
+            throw new IllegalArgumentException(ORIGIN_ALLOWED);
         }
         return uri;
+    }
+
+    private static boolean isOrigin(URI uri) {
+        return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                && uri.getRawQuery() == null && uri.getRawFragment() == null;
+    }
+
+    private static void atLeastMin(String name, Duration value) {
+        if (value == null || value.compareTo(MIN_DURATION) < 0) {
+            throw new IllegalArgumentException(name + " must be at least 1ms, but was " + value);
+        }
     }
 }

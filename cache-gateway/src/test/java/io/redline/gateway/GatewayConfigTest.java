@@ -57,6 +57,43 @@ class GatewayConfigTest {
     }
 
     @Test
+    void aConfigBuiltInCodeIsCheckedAndTheMessageEchoesTheBadValue() {
+        GatewayConfig valid = read(Map.of("ORIGIN_URL", "http://origin:8080"));
+        IllegalArgumentException stale = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
+                valid.origin(), Duration.ofMinutes(1), Duration.ofSeconds(30), valid.cacheMaxBytes(),
+                valid.rateLimit(), valid.rateWindow(), valid.rateLimitFailMode(), valid.trustedProxies(),
+                valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout()));
+        assertEquals("staleTtl must be at least freshTtl (PT1M), but was PT30S", stale.getMessage());
+        IllegalArgumentException limit = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
+                valid.origin(), valid.freshTtl(), valid.staleTtl(), valid.cacheMaxBytes(), -3, valid.rateWindow(),
+                valid.rateLimitFailMode(), valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(),
+                valid.originTimeout()));
+        assertEquals("rateLimit must be from 1 to 1000000, but was -3", limit.getMessage());
+        IllegalArgumentException origin = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
+                java.net.URI.create("ftp://files.example"), valid.freshTtl(), valid.staleTtl(),
+                valid.cacheMaxBytes(), valid.rateLimit(), valid.rateWindow(), valid.rateLimitFailMode(),
+                valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout()));
+        assertEquals("origin must be an absolute http:// or https:// URL without query, such as"
+                + " http://origin:8080, but was ftp://files.example", origin.getMessage());
+        IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
+                valid.origin(), valid.freshTtl(), valid.staleTtl(), valid.cacheMaxBytes(), valid.rateLimit(),
+                valid.rateWindow(), valid.rateLimitFailMode(), valid.trustedProxies(), valid.httpPort(),
+                valid.originConnectTimeout(), Duration.ZERO));
+        assertEquals("originTimeout must be at least 1ms, but was PT0S", timeout.getMessage());
+    }
+
+    @Test
+    void aStaleTtlBelowTheFreshTtlIsReportedWithTheOtherErrorsNotThrownByTheRecord() {
+        ConfigReader reader = new ConfigReader(Env.of(Map.of("ORIGIN_URL", "http://o", "CACHE_FRESH_TTL", "10m",
+                "CACHE_STALE_TTL", "60s", "RATE_LIMIT", "0")));
+        GatewayConfig.read(reader);
+        ConfigException error = assertThrows(ConfigException.class, reader::throwIfInvalid);
+        assertEquals(List.of("CACHE_STALE_TTL=\"60s\" is invalid: must be at least CACHE_FRESH_TTL (10m)",
+                "RATE_LIMIT=\"0\" is invalid: must be a whole number from 1 to 1000000"),
+                error.errors().stream().map(ConfigError::line).collect(Collectors.toList()));
+    }
+
+    @Test
     void trustedProxiesMatchAddressesAndBlocks() throws Exception {
         GatewayConfig config = read(Map.of("ORIGIN_URL", "https://o", "TRUSTED_PROXIES",
                 "10.0.0.0/8,192.168.1.7, fd00::/8"));

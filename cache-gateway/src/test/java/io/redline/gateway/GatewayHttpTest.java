@@ -109,6 +109,25 @@ class GatewayHttpTest {
     }
 
     @Test
+    void anOriginServerErrorIsRelayedAsAMissAndNeitherStoredNorMarkedPass() throws Exception {
+        start(Map.of());
+        origin.failFlaky = true;
+        try {
+            HttpResponse<String> first = get("/flaky-5xx");
+            assertEquals(500, first.statusCode());
+            assertEquals("origin failure 1", first.body());
+            assertEquals("MISS", header(first, "X-Cache"));
+            assertEquals("redline; fwd=uri-miss", header(first, "Cache-Status"));
+            assertEquals("0", header(first, "Age"), "as every answer through the cache");
+            assertEquals("origin failure 2", get("/flaky-5xx").body(), "not stored: the next request loads again");
+        } finally {
+            origin.failFlaky = false;
+        }
+        assertEquals("flaky 3", get("/flaky-5xx").body());
+        assertEquals("HIT", header(get("/flaky-5xx"), "X-Cache"), "no pass marker was left: the 200 was stored");
+    }
+
+    @Test
     void deniedRequestsGet429WithJsonAndRetryAfter() throws Exception {
         start(Map.of("RATE_LIMIT", "3", "RATE_WINDOW", "10s"));
         for (int i = 0; i < 3; i++) {

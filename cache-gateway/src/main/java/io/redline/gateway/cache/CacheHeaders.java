@@ -13,11 +13,13 @@ import java.util.Map;
  */
 public final class CacheHeaders {
 
-    public static final String CACHE_NAME = "redline";
+    /** The cache's identifier in {@code Cache-Status} (RFC 9211 section 2). */
+    private static final String CACHE_STATUS_ID = "redline";
 
     private CacheHeaders() {
     }
 
+    /** For answers through the cache: hits, stale hits and misses (stored, passed through, or a relayed error). */
     public static Map<String, String> of(Cached<?> cached, Instant now) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Cache", cached.status().name());
@@ -30,16 +32,16 @@ public final class CacheHeaders {
     public static Map<String, String> bypass() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Cache", CacheStatus.MISS.name());
-        headers.put("Cache-Status", CACHE_NAME + "; fwd=request");
+        headers.put("Cache-Status", CACHE_STATUS_ID + "; fwd=request");
         return headers;
     }
 
     private static String cacheStatus(Cached<?> cached, Instant now) {
         if (cached.status() == CacheStatus.MISS) {
-            return CACHE_NAME + "; fwd=uri-miss" + (cached.stored() ? "; stored" : "");
+            return CACHE_STATUS_ID + "; fwd=uri-miss" + (cached.stored() ? "; stored" : "");
         }
         long ttl = Duration.between(now, cached.freshUntil()).toSeconds();
-        return CACHE_NAME + "; hit; ttl=" + ttl
+        return CACHE_STATUS_ID + "; hit; ttl=" + ttl
                 + (cached.status() == CacheStatus.STALE ? "; detail=stale-while-revalidate" : "");
     }
 }

@@ -5,10 +5,11 @@ import io.redline.gateway.origin.OriginResponse;
 import java.util.regex.Pattern;
 
 /**
- * Which origin responses a shared cache may store: a 200 with a body within the size limit, and none of
- * {@code Cache-Control: no-store} or {@code private}, {@code Set-Cookie} (one user's session), or a {@code Vary}
- * other than {@code Accept-Encoding} (the key does not hold the request headers it would need). Server errors fail
- * the load, so that a refresh keeps the stale value.
+ * What a shared cache does with an origin response. It may store a 200 with a body within the size limit, and
+ * none of {@code Cache-Control: no-store} or {@code private}, {@code Set-Cookie} (one user's session), or a
+ * {@code Vary} other than {@code Accept-Encoding} (the key does not hold the request headers it would need). A
+ * server error is an {@linkplain Loaded#error error} of the load: relayed to its caller, and a refresh that gets
+ * one keeps the stale value. Anything else passes through to its caller only.
  */
 public final class Cacheability {
 
@@ -17,9 +18,10 @@ public final class Cacheability {
     private Cacheability() {
     }
 
-    public static Loaded<OriginResponse> of(OriginResponse response) {
-        if (response.status() >= 500) {
-            throw new OriginErrorException(response);
+    /** @return the response as stored, passed through, or an error to relay */
+    public static Loaded<OriginResponse> classify(OriginResponse response) {
+        if (response.isServerError()) {
+            return Loaded.error(response, "origin answered " + response.status());
         }
         boolean storable = response.status() == 200
                 && !response.isStreamed()

@@ -1,9 +1,10 @@
 package io.redline.gateway.http;
 
+import io.redline.core.concurrent.Futures;
+import io.redline.core.logging.ThrottledLogger;
 import io.redline.core.ratelimit.RateLimitDecision;
 import io.redline.core.ratelimit.SlidingWindowRateLimiter;
 import io.redline.core.swr.CacheLoadTimeoutException;
-import io.redline.core.swr.CacheStatus;
 import io.redline.core.swr.Cached;
 import io.redline.core.swr.Loaded;
 import io.redline.core.swr.SwrCache;
@@ -11,7 +12,6 @@ import io.redline.core.swr.SwrPolicy;
 import io.redline.gateway.cache.CacheHeaders;
 import io.redline.gateway.cache.CacheKey;
 import io.redline.gateway.cache.Cacheability;
-import io.redline.gateway.cache.OriginErrorException;
 import io.redline.gateway.client.ClientIdentity;
 import io.redline.gateway.metrics.GatewayMetrics;
 import io.redline.gateway.metrics.Outcome;
@@ -30,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,6 +40,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +61,7 @@ public final class GatewayHandler extends Handler.Abstract {
     private final GatewayMetrics metrics;
     private final Clock clock;
     private final Duration wait;
+    private final ThrottledLogger unexpected;
 
     /**
      * @param wait how long a request waits for the cache or the origin before answering 504
@@ -77,6 +78,7 @@ public final class GatewayHandler extends Handler.Abstract {
         this.metrics = metrics;
         this.clock = clock;
         this.wait = wait;
+        this.unexpected = new ThrottledLogger(LOG, Duration.ofSeconds(30), clock);
     }
 
     @Override
@@ -121,26 +123,21 @@ public final class GatewayHandler extends Handler.Abstract {
         } catch (TimeoutException e) {
             return failure(response, callback, e);
         } catch (ExecutionException e) {
-            Throwable cause = unwrap(e.getCause());
-            if (cause instanceof OriginErrorException) {
-                Replies.origin(response, callback, ((OriginErrorException) cause).response(), withBody,
-                        Map.of("X-Cache", CacheStatus.MISS.name(), "Cache-Status",
-                                CacheHeaders.CACHE_NAME + "; fwd=uri-miss"));
-                return Outcome.ORIGIN_ERROR;
-            }
+            Throwable cause = Futures.unwrap(e);
             if (isOriginFailure(cause)) {
                 return failure(response, callback, cause);
             }
-            // Redis is the problem (down, or slower than the cache's Redis timeout), not the origin: go around it
-            LOG.debug("Cache unavailable for {}; forwarding: {}", key, cause.toString());
+            // the cache cannot be used: go around it, so that the client still gets the origin's answer
+            if (isRedisTrouble(cause)) {
+                LOG.debug("Cache unavailable for {}; forwarding: {}", key, cause.toString());
+            } else {
+                unexpected.warn("Cache failed unexpectedly for " + key + "; forwarding to the origin", cause);
+            }
             metrics.cacheUnavailable();
             return forward(request, response, callback, peer, CacheHeaders.bypass());
         }
         Replies.origin(response, callback, cached.value(), withBody, CacheHeaders.of(cached, clock.instant()));
-        if (cached.status() == CacheStatus.MISS && !cached.stored()) {
-            return Outcome.PASS;
-        }
-        return Outcome.valueOf(cached.status().name());
+        return Outcome.served(cached);
     }
 
     private CompletableFuture<Loaded<OriginResponse>> load(Request request, InetAddress peer) {
@@ -152,7 +149,7 @@ public final class GatewayHandler extends Handler.Abstract {
                 forwardedFor(request));
         long start = System.nanoTime();
         return origin.send(get).whenComplete((answer, error) -> metrics.originCall(Duration.ofNanos(
-                System.nanoTime() - start))).thenApply(Cacheability::of);
+                System.nanoTime() - start))).thenApply(Cacheability::classify);
     }
 
     private Outcome forward(Request request, Response response, Callback callback, InetAddress peer,
@@ -165,12 +162,12 @@ public final class GatewayHandler extends Handler.Abstract {
         try {
             answer = origin.send(call).get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            return failure(response, callback, e instanceof ExecutionException ? unwrap(e.getCause()) : e);
+            return failure(response, callback, Futures.unwrap(e));
         } finally {
             metrics.originCall(Duration.ofNanos(System.nanoTime() - start));
         }
         Replies.origin(response, callback, answer, !HttpMethod.HEAD.is(request.getMethod()), cacheHeaders);
-        return answer.status() >= 500 ? Outcome.ORIGIN_ERROR : Outcome.PASS;
+        return Outcome.forwarded(answer);
     }
 
     private static Outcome failure(Response response, Callback callback, Throwable cause) {
@@ -206,11 +203,11 @@ public final class GatewayHandler extends Handler.Abstract {
         return values.isEmpty() ? null : String.join(", ", values);
     }
 
-    private static Throwable unwrap(Throwable error) {
-        Throwable current = error;
-        while (current instanceof CompletionException && current.getCause() != null) {
-            current = current.getCause();
-        }
-        return current;
+    /**
+     * Redis is down, or slower than the cache's Redis timeout: expected in an outage, which the limiter already
+     * reports; anything else is a fault worth a warning.
+     */
+    static boolean isRedisTrouble(Throwable cause) {
+        return cause instanceof RedisException || cause instanceof TimeoutException;
     }
 }

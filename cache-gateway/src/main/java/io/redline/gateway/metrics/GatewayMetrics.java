@@ -104,7 +104,7 @@ public final class GatewayMetrics implements RateLimiterEvents, SwrEvents, Traff
     }
 
     @Override
-    public void refreshFailed(Throwable error) {
+    public void refreshFailed(String reason) {
         refreshFailures.mark();
     }
 

@@ -1,5 +1,7 @@
 package io.redline.gateway.metrics;
 
+import io.redline.core.swr.Cached;
+import io.redline.gateway.origin.OriginResponse;
 import java.util.Locale;
 
 /** How a request ended, one meter each. */
@@ -15,6 +17,20 @@ public enum Outcome {
     GATEWAY_TIMEOUT,
     /** The origin's own 5xx, relayed. */
     ORIGIN_ERROR;
+
+    /** A request answered through the cache; a miss that was not stored was passed through, or an error. */
+    public static Outcome served(Cached<OriginResponse> cached) {
+        return switch (cached.status()) {
+            case HIT -> Outcome.HIT;
+            case STALE -> Outcome.STALE;
+            case MISS -> cached.stored() ? Outcome.MISS : forwarded(cached.value());
+        };
+    }
+
+    /** A request the origin answered without the cache. */
+    public static Outcome forwarded(OriginResponse answer) {
+        return answer.isServerError() ? ORIGIN_ERROR : PASS;
+    }
 
     public String metricName() {
         return MetricNames.REQUESTS + "." + name().toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package io.redline.gateway.origin;
 
+import io.redline.core.concurrent.Futures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -116,7 +117,7 @@ public final class OriginClient {
     }
 
     private RuntimeException translate(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = Futures.unwrap(error);
         if (cause instanceof HttpTimeoutException) {
             return new OriginTimeoutException("origin " + origin + " did not answer in time: " + cause.getMessage(),
                     cause);

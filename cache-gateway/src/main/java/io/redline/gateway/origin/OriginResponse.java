@@ -37,6 +37,12 @@ public record OriginResponse(int status, List<Header> headers, byte[] body, @Jso
         return out.toString().toLowerCase(Locale.ROOT);
     }
 
+    /** A {@code 5xx}: the origin's own failure, relayed but never stored. */
+    @JsonIgnore
+    public boolean isServerError() {
+        return status >= 500;
+    }
+
     @JsonIgnore
     public boolean isStreamed() {
         return rest != null;

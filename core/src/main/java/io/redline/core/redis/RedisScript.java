@@ -1,5 +1,6 @@
 package io.redline.core.redis;
 
+import io.redline.core.concurrent.Futures;
 import io.redline.core.json.RedisCodecs;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -62,16 +62,12 @@ public final class RedisScript {
         RScript script = redis.getScript(RedisCodecs.STRING);
         String routingKey = (String) keys.get(0);
         return script.<R>evalShaAsync(routingKey, mode, sha, type, keys, args).exceptionallyCompose(error -> {
-            if (!(unwrap(error) instanceof RedisNoScriptException)) {
-                return CompletableFuture.failedFuture(unwrap(error));
+            if (!(Futures.unwrap(error) instanceof RedisNoScriptException)) {
+                return CompletableFuture.failedFuture(Futures.unwrap(error));
             }
             return script.scriptLoadAsync(routingKey, source)
                     .thenCompose(loaded -> script.<R>evalShaAsync(routingKey, mode, sha, type, keys, args));
         });
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private static String sha1(String text) {

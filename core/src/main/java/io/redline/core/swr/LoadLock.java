@@ -1,6 +1,5 @@
 package io.redline.core.swr;
 
-import io.redline.core.redis.OwnerLock;
 import io.redline.core.redis.RedisScript;
 import java.time.Duration;
 import java.util.List;
@@ -11,46 +10,126 @@ import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 
 /**
- * The lock that lets one caller across all processes load or refresh an entry: an {@link OwnerLock} (plain
- * commands, not Redisson's {@code RLock}, so that a gateway written in another language can share it), released
- * together with the store of the loaded value in one script.
+ * The lock that lets one caller across all processes load or refresh an entry, in plain commands (not Redisson's
+ * {@code RLock}) so that a gateway written in another language can share it: taken by {@code get_or_lock.lua}
+ * ({@code SET NX PX} with an owner token), released by {@code finish_load.lua} together with the store of the
+ * loaded value (compare-and-delete). The only owner of both scripts, their codes and the tokens.
  */
 public final class LoadLock {
 
-    static final RedisScript FINISH = RedisScript.fromResource(LoadLock.class, "finish_load.lua");
+    private static final RedisScript GET_OR_LOCK = RedisScript.fromResource(LoadLock.class, "get_or_lock.lua");
+    private static final RedisScript FINISH = RedisScript.fromResource(LoadLock.class, "finish_load.lua");
 
     private final RedissonClient redis;
-    private final OwnerLock lock;
 
     public LoadLock(RedissonClient redis) {
         this.redis = redis;
-        this.lock = new OwnerLock(redis);
     }
 
-    /** A fresh owner token. */
-    public static String newToken() {
-        return UUID.randomUUID().toString();
+    /** What {@code get_or_lock.lua} found, by the code it replies with. */
+    enum Claim {
+        /** Another caller holds the lock. */
+        BUSY(0),
+        /** This caller now holds the lock. */
+        LOCKED(1),
+        /** The entry is marked not cacheable: every caller loads for itself, no lock is taken. */
+        PASS(2),
+        /** Someone stored the entry meanwhile (asked for by a cold miss only). */
+        STORED(3);
+
+        private final long code;
+
+        Claim(long code) {
+            this.code = code;
+        }
+
+        static Claim of(long code) {
+            for (Claim claim : values()) {
+                if (claim.code == code) {
+                    return claim;
+                }
+            }
+            throw new IllegalStateException("get_or_lock.lua replied with code " + code + ", which is none of "
+                    + List.of(values()));
+        }
     }
 
-    /** @return the owner token when taken, empty when someone else holds the lock */
-    public CompletionStage<Optional<String>> tryAcquire(String lockKey, Duration ttl) {
-        return lock.tryAcquire(lockKey, ttl);
+    /** What {@code finish_load.lua} does before it releases the lock, by the mode it is given. */
+    enum Finish {
+        /** Store the envelope for the TTL and clear the pass marker. */
+        STORE("store"),
+        /** Mark the entry not cacheable for the TTL and delete it. */
+        PASS("pass"),
+        /** Only release the lock. */
+        NONE("none");
+
+        private final String mode;
+
+        Finish(String mode) {
+            this.mode = mode;
+        }
+    }
+
+    /**
+     * One attempt of a cold miss.
+     *
+     * @param claim what the script found
+     * @param envelope the stored entry when {@link Claim#STORED}, else empty
+     * @param token the owner token of the lock when {@link Claim#LOCKED}
+     */
+    record Attempt(Claim claim, String envelope, String token) {
+    }
+
+    /** A cold miss, in one round trip: the entry if someone stored it meanwhile, else the lock if it is free. */
+    CompletionStage<Attempt> getOrLock(EntryKeys keys, Duration ttl) {
+        String token = newToken();
+        return claim(keys, ttl, token, true).thenApply(reply -> new Attempt(Claim.of((Long) reply.get(1)),
+                (String) reply.get(0), token));
+    }
+
+    /**
+     * Takes the lock over a stored (stale) entry, to refresh it.
+     *
+     * @return the owner token when taken, empty when someone else holds the lock (or the entry is marked not
+     *         cacheable)
+     */
+    public CompletionStage<Optional<String>> tryAcquire(EntryKeys keys, Duration ttl) {
+        String token = newToken();
+        return claim(keys, ttl, token, false).thenApply(reply -> Claim.of((Long) reply.get(1)) == Claim.LOCKED
+                ? Optional.of(token) : Optional.empty());
     }
 
     /** @return true if the lock was held by {@code token} and is now released */
     public CompletionStage<Boolean> release(EntryKeys keys, String token) {
-        return finish(keys, "none", "", Duration.ofMillis(1), token);
+        return finish(keys, Finish.NONE, "", Duration.ofMillis(1), token);
     }
 
-    /**
-     * Stores (or marks as not cacheable) and releases in one round trip.
-     *
-     * @param mode {@code store}, {@code pass} or {@code none}
-     */
-    CompletionStage<Boolean> finish(EntryKeys keys, String mode, String envelope, Duration ttl, String token) {
+    /** Stores the envelope for {@code ttl} and releases, in one round trip. */
+    CompletionStage<Boolean> store(EntryKeys keys, String envelope, Duration ttl, String token) {
+        return finish(keys, Finish.STORE, envelope, ttl, token);
+    }
+
+    /** Marks the entry not cacheable for {@code ttl} and releases, in one round trip. */
+    CompletionStage<Boolean> markPass(EntryKeys keys, Duration ttl, String token) {
+        return finish(keys, Finish.PASS, "", ttl, token);
+    }
+
+    private CompletionStage<List<Object>> claim(EntryKeys keys, Duration ttl, String token, boolean readStored) {
+        return GET_OR_LOCK.call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.LIST,
+                List.of(keys.entry(), keys.lock(), keys.pass()), token, String.valueOf(ttl.toMillis()),
+                readStored ? "1" : "0");
+    }
+
+    private CompletionStage<Boolean> finish(EntryKeys keys, Finish finish, String envelope, Duration ttl,
+                                            String token) {
         return FINISH.<Long>call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.LONG,
-                        List.of(keys.entry(), keys.lock(), keys.pass()), mode, envelope,
+                        List.of(keys.entry(), keys.lock(), keys.pass()), finish.mode, envelope,
                         String.valueOf(Math.max(1, ttl.toMillis())), token)
                 .thenApply(released -> released == 1L);
+    }
+
+    /** The one generator of owner tokens: unique across processes, so only the owner can release. */
+    private static String newToken() {
+        return UUID.randomUUID().toString();
     }
 }

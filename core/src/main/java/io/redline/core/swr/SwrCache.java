@@ -1,17 +1,15 @@
 package io.redline.core.swr;
 
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.redline.core.concurrent.Futures;
 import io.redline.core.json.Json;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.RedlineKeys;
-import io.redline.core.redis.RedisScript;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -19,7 +17,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
-import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class SwrCache<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SwrCache.class);
-    private static final RedisScript GET_OR_LOCK = RedisScript.fromResource(SwrCache.class, "get_or_lock.lua");
     private static final long POLL_MILLIS = 25;
 
     private final RedissonClient redis;
@@ -125,44 +121,62 @@ public final class SwrCache<T> {
     private CompletionStage<Outcome<T>> loadOrWait(String key, EntryKeys entry,
                                                    Supplier<? extends CompletionStage<Loaded<T>>> loader,
                                                    SwrPolicy policy, long deadline) {
-        String token = LoadLock.newToken();
-        return GET_OR_LOCK.<List<Object>>call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.LIST,
-                List.of(entry.entry(), entry.lock(), entry.pass()), token,
-                String.valueOf(settings.lockTtl().toMillis())).toCompletableFuture()
-                .orTimeout(settings.redisTimeout().toMillis(), TimeUnit.MILLISECONDS).thenCompose(reply -> {
-                    String text = (String) reply.get(0);
-                    long state = (Long) reply.get(1);
-                    Envelope<T> stored = text.isEmpty() ? null : parseOrNull(text, key);
+        return lock.getOrLock(entry, settings.lockTtl()).toCompletableFuture()
+                .orTimeout(settings.redisTimeout().toMillis(), TimeUnit.MILLISECONDS).thenCompose(attempt -> {
+                    Envelope<T> stored = attempt.claim() == LoadLock.Claim.STORED
+                            ? parseOrNull(attempt.envelope(), key) : null;
                     if (stored != null) {
                         return CompletableFuture.completedFuture(new Outcome<>(stored.toCached(CacheStatus.MISS),
                                 true));
                     }
-                    if (state == 1) {
-                        return loadAndStore(entry, loader, policy, token);
+                    if (attempt.claim() == LoadLock.Claim.LOCKED) {
+                        return loadAndStore(key, entry, loader, policy, attempt.token());
                     }
-                    if (state == 2) {
+                    if (attempt.claim() == LoadLock.Claim.PASS) {
                         return loadAlone(loader).thenApply(cached -> new Outcome<>(cached, false));
                     }
-                    if (clock.millis() >= deadline) {
-                        return CompletableFuture.failedFuture(new CacheLoadTimeoutException("waited "
-                                + settings.loadTimeout().toMillis() + " ms for another caller to load \"" + key
-                                + "\" into cache " + settings.name()));
+                    if (attempt.claim() == LoadLock.Claim.STORED) {
+                        // unreadable: nobody will replace it unasked, so load over it as over a stale entry
+                        return lock.tryAcquire(entry, settings.lockTtl()).thenCompose(token -> token.isPresent()
+                                ? loadAndStore(key, entry, loader, policy, token.get())
+                                : waitAndRetry(key, entry, loader, policy, deadline));
                     }
-                    Executor later = CompletableFuture.delayedExecutor(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    return CompletableFuture.supplyAsync(() -> null, later)
-                            .thenCompose(ignored -> loadOrWait(key, entry, loader, policy, deadline));
+                    return waitAndRetry(key, entry, loader, policy, deadline);
                 });
     }
 
-    private CompletionStage<Outcome<T>> loadAndStore(EntryKeys entry,
+    /** Another caller is loading: ask again a little later, until the load timeout. */
+    private CompletionStage<Outcome<T>> waitAndRetry(String key, EntryKeys entry,
+                                                     Supplier<? extends CompletionStage<Loaded<T>>> loader,
+                                                     SwrPolicy policy, long deadline) {
+        if (clock.millis() >= deadline) {
+            return CompletableFuture.failedFuture(new CacheLoadTimeoutException("waited "
+                    + settings.loadTimeout().toMillis() + " ms for another caller to load \"" + key
+                    + "\" into cache " + settings.name()));
+        }
+        Executor later = CompletableFuture.delayedExecutor(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        return CompletableFuture.supplyAsync(() -> null, later)
+                .thenCompose(ignored -> loadOrWait(key, entry, loader, policy, deadline));
+    }
+
+    private CompletionStage<Outcome<T>> loadAndStore(String key, EntryKeys entry,
                                                      Supplier<? extends CompletionStage<Loaded<T>>> loader,
                                                      SwrPolicy policy, String token) {
         return callLoader(loader)
                 .exceptionallyCompose(error -> lock.release(entry, token).handle((released, ignored) -> null)
-                        .thenCompose(ignored -> CompletableFuture.<Loaded<T>>failedFuture(unwrap(error))))
+                        .thenCompose(ignored -> CompletableFuture.<Loaded<T>>failedFuture(Futures.unwrap(error))))
                 .thenCompose(loaded -> {
-                    events.loaded();
                     long now = clock.millis();
+                    if (loaded.kind() == Loaded.Kind.ERROR) {
+                        // like a failure, nothing is stored or marked, so the next caller loads again; unlike one,
+                        // the callers that waited in this process get the answer too
+                        LOG.debug("Load of \"{}\" in cache {} answered an error: {}", key, settings.name(),
+                                loaded.error());
+                        Cached<T> relayed = new Cached<>(loaded.value(), CacheStatus.MISS, Instant.ofEpochMilli(now),
+                                null);
+                        return lock.release(entry, token).handle((released, error) -> new Outcome<>(relayed, true));
+                    }
+                    events.loaded();
                     Envelope<T> envelope = envelope(loaded.value(), policy, now);
                     Cached<T> cached = loaded.storable() ? envelope.toCached(CacheStatus.MISS)
                             : new Cached<>(loaded.value(), CacheStatus.MISS, Instant.ofEpochMilli(now), null);
@@ -170,7 +184,7 @@ public final class SwrCache<T> {
                         if (error != null) {
                             // the caller still gets its value; the lock expires by itself
                             LOG.warn("Could not store a loaded entry in cache {}: {}", settings.name(),
-                                    String.valueOf(unwrap(error)));
+                                    String.valueOf(Futures.unwrap(error)));
                         }
                         return new Outcome<>(cached, loaded.storable());
                     });
@@ -182,15 +196,17 @@ public final class SwrCache<T> {
         if (!refreshing.add(entry.entry())) {
             return;
         }
-        lock.tryAcquire(entry.lock(), settings.lockTtl()).thenCompose(token -> {
+        lock.tryAcquire(entry, settings.lockTtl()).thenCompose(token -> {
             if (token.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
             return callLoader(loader).handle((loaded, error) -> {
-                if (error != null) {
-                    events.refreshFailed(unwrap(error));
+                String failure = error != null ? String.valueOf(Futures.unwrap(error))
+                        : loaded.kind() == Loaded.Kind.ERROR ? loaded.error() : null;
+                if (failure != null) {
+                    events.refreshFailed(failure);
                     LOG.warn("Refresh of \"{}\" in cache {} failed; serving the stale value: {}", key,
-                            settings.name(), String.valueOf(unwrap(error)));
+                            settings.name(), failure);
                     return lock.release(entry, token.get());
                 }
                 events.refreshed();
@@ -200,7 +216,7 @@ public final class SwrCache<T> {
             refreshing.remove(entry.entry());
             if (error != null) {
                 LOG.warn("Refresh of \"{}\" in cache {} could not reach Redis: {}", key, settings.name(),
-                        String.valueOf(unwrap(error)));
+                        String.valueOf(Futures.unwrap(error)));
             }
         });
     }
@@ -214,16 +230,19 @@ public final class SwrCache<T> {
     private CompletionStage<Boolean> store(EntryKeys entry, Loaded<T> loaded, Envelope<T> envelope,
                                            SwrPolicy policy, String token) {
         if (!loaded.storable()) {
-            return lock.finish(entry, "pass", "", policy.fresh(), token);
+            return lock.markPass(entry, policy.fresh(), token);
         }
         long freshMillis = envelope.freshUntil() - envelope.storedAt();
         long staleMillis = Math.max(freshMillis, jittered(policy.stale(), policy.jitter()));
-        return lock.finish(entry, "store", envelope.toJson(), Duration.ofMillis(staleMillis), token);
+        return lock.store(entry, envelope.toJson(), Duration.ofMillis(staleMillis), token);
     }
 
+    /** A load for this caller only (the key is marked not cacheable): nothing is stored, whatever comes back. */
     private CompletionStage<Cached<T>> loadAlone(Supplier<? extends CompletionStage<Loaded<T>>> loader) {
         return callLoader(loader).thenApply(loaded -> {
-            events.loaded();
+            if (loaded.kind() != Loaded.Kind.ERROR) {
+                events.loaded();
+            }
             return new Cached<>(loaded.value(), CacheStatus.MISS, Instant.ofEpochMilli(clock.millis()), null);
         });
     }
@@ -250,11 +269,6 @@ public final class SwrCache<T> {
                     e.getMessage());
             return null;
         }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null
-                ? error.getCause() : error;
     }
 
     /** A load's result, and whether callers that waited for it may have it too. */

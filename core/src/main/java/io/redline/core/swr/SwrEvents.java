@@ -22,7 +22,12 @@ public interface SwrEvents {
     default void refreshed() {
     }
 
-    /** A background refresh failed; the stale value is kept until its stale TTL ends. */
-    default void refreshFailed(Throwable error) {
+    /**
+     * A background refresh failed (the loader failed, or loaded an {@linkplain Loaded#error error}); the stale value
+     * is kept until its stale TTL ends.
+     *
+     * @param reason the loader's failure or the loaded error, for logs
+     */
+    default void refreshFailed(String reason) {
     }
 }

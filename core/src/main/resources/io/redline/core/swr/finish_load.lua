@@ -1,7 +1,9 @@
 -- End of a load, in one round trip: store the entry (or mark it not cacheable), then release the lock if this
 -- caller still owns it (compare-and-delete: an expired owner must not delete its successor's lock).
 -- KEYS[1] entry, KEYS[2] load lock, KEYS[3] hit-for-pass marker
--- ARGV[1] 'store' | 'pass' | 'none', ARGV[2] envelope, ARGV[3] TTL in ms, ARGV[4] owner token
+-- ARGV[1] 'store' | 'pass' | 'none' (named by LoadLock.Finish), ARGV[2] envelope, ARGV[3] TTL in ms,
+-- ARGV[4] owner token
+-- Reply: 1 when the lock was this caller's and is released, else 0
 if ARGV[1] == 'store' then
   redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
   redis.call('DEL', KEYS[3])

@@ -1,11 +1,17 @@
--- Cold miss, in one round trip: the entry if someone stored it meanwhile, else take the load lock.
+-- Takes the load lock of an entry, in one round trip. The only way the lock is taken (LoadLock).
 -- KEYS[1] entry, KEYS[2] load lock, KEYS[3] hit-for-pass marker (all in one hash slot)
--- ARGV[1] owner token, ARGV[2] lock TTL in ms
--- Reply: {envelope, 0} when stored; {'', 1} when this caller now holds the lock; {'', 2} when the entry is marked
--- not cacheable (every caller loads for itself); {'', 0} when another caller is loading.
-local entry = redis.call('GET', KEYS[1])
-if entry then
-  return {entry, 0}
+-- ARGV[1] owner token, ARGV[2] lock TTL in ms,
+-- ARGV[3] '1' to return a stored entry instead of locking (a cold miss), '0' to lock over it (a stale refresh)
+-- Reply {envelope or '', code}, the codes named by LoadLock.Claim:
+--   3 STORED: the entry, which someone stored meanwhile (only when ARGV[3] is '1')
+--   2 PASS:   the entry is marked not cacheable (every caller loads for itself); no lock taken
+--   1 LOCKED: this caller now holds the lock
+--   0 BUSY:   another caller holds the lock
+if ARGV[3] == '1' then
+  local entry = redis.call('GET', KEYS[1])
+  if entry then
+    return {entry, 3}
+  end
 end
 if redis.call('EXISTS', KEYS[3]) == 1 then
   return {'', 2}

@@ -98,12 +98,12 @@ class SwrCacheTest {
 
     @Test
     void aFailedRefreshKeepsServingTheStaleValue() {
-        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<String> failures = new CopyOnWriteArrayList<>();
         SwrCache<String> cache = new SwrCache<>(REDIS.client(), REDIS.keys(), settings("stale-if-error"),
                 String.class, new SwrEvents() {
                     @Override
-                    public void refreshFailed(Throwable error) {
-                        failures.add(error);
+                    public void refreshFailed(String reason) {
+                        failures.add(reason);
                     }
                 }, clock, () -> 0);
         get(cache, "k");
@@ -111,7 +111,7 @@ class SwrCacheTest {
         origin.failing = true;
         assertEquals("value-1", get(cache, "k").value());
         Awaits.await().until(() -> failures.size() == 1);
-        assertEquals("origin down", failures.get(0).getMessage());
+        assertEquals("java.lang.IllegalStateException: origin down", failures.get(0));
         Cached<String> again = get(cache, "k");
         assertEquals(CacheStatus.STALE, again.status());
         assertEquals("value-1", again.value());
@@ -132,7 +132,7 @@ class SwrCacheTest {
     void aLockHeldByADeadOwnerExpiresAndTheNextCallerLoads() {
         SwrCache<String> cache = cache("dead-owner", clock);
         EntryKeys keys = EntryKeys.of(REDIS.keys(), "dead-owner", "k");
-        new LoadLock(REDIS.client()).tryAcquire(keys.lock(), Duration.ofMillis(600)).toCompletableFuture().join();
+        new LoadLock(REDIS.client()).tryAcquire(keys, Duration.ofMillis(600)).toCompletableFuture().join();
         long start = System.nanoTime();
         assertEquals("value-1", get(cache, "k").value());
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -146,7 +146,7 @@ class SwrCacheTest {
         SwrCache<String> cache = new SwrCache<>(REDIS.client(), REDIS.keys(), settings, String.class,
                 SwrEvents.NONE, Clock.systemUTC(), () -> 0);
         EntryKeys keys = EntryKeys.of(REDIS.keys(), "bounded", "/slow?x=1");
-        new LoadLock(REDIS.client()).tryAcquire(keys.lock(), Duration.ofSeconds(30)).toCompletableFuture().join();
+        new LoadLock(REDIS.client()).tryAcquire(keys, Duration.ofSeconds(30)).toCompletableFuture().join();
         CompletionException error = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
                 () -> cache.get("/slow?x=1", origin, POLICY).toCompletableFuture().join());
         assertEquals("waited 300 ms for another caller to load \"/slow?x=1\" into cache bounded",
@@ -155,11 +155,25 @@ class SwrCacheTest {
     }
 
     @Test
+    void anUnreadableEntryIsReloadedInsteadOfWaitedOnUntilTheLoadTimeout() {
+        SwrSettings settings = new SwrSettings("unreadable", POLICY, Duration.ofMillis(500));
+        SwrCache<String> cache = new SwrCache<>(REDIS.client(), REDIS.keys(), settings, String.class,
+                SwrEvents.NONE, Clock.systemUTC(), () -> 0);
+        EntryKeys keys = EntryKeys.of(REDIS.keys(), "unreadable", "k");
+        REDIS.client().getBucket(keys.entry(), RedisCodecs.STRING).set("not an envelope");
+        Cached<String> reloaded = get(cache, "k");
+        assertEquals("value-1", reloaded.value());
+        assertEquals(CacheStatus.MISS, reloaded.status());
+        assertEquals(CacheStatus.HIT, get(cache, "k").status(), "the unreadable entry was replaced");
+        assertEquals(1, origin.calls.get());
+    }
+
+    @Test
     void theLockIsReleasedOnlyByItsOwner() {
         LoadLock lock = new LoadLock(REDIS.client());
         EntryKeys keys = EntryKeys.of(REDIS.keys(), "owner", "k");
-        String token = lock.tryAcquire(keys.lock(), Duration.ofSeconds(30)).toCompletableFuture().join().orElseThrow();
-        assertTrue(lock.tryAcquire(keys.lock(), Duration.ofSeconds(30)).toCompletableFuture().join().isEmpty());
+        String token = lock.tryAcquire(keys, Duration.ofSeconds(30)).toCompletableFuture().join().orElseThrow();
+        assertTrue(lock.tryAcquire(keys, Duration.ofSeconds(30)).toCompletableFuture().join().isEmpty());
         assertEquals(false, lock.release(keys, "someone-else").toCompletableFuture().join());
         assertEquals(token, REDIS.client().getBucket(keys.lock(), RedisCodecs.STRING).get());
         assertEquals(true, lock.release(keys, token).toCompletableFuture().join());
@@ -176,6 +190,64 @@ class SwrCacheTest {
         assertNull(REDIS.client().getBucket(keys.entry(), RedisCodecs.STRING).get());
         assertEquals("1", REDIS.client().getBucket(keys.pass(), RedisCodecs.STRING).get());
         assertEquals("private-2", cache.get("me", private0, POLICY).toCompletableFuture().join().value());
+    }
+
+    @Test
+    void anErrorAnswerGoesToItsCallerWithNothingStoredOrMarkedAndTheNextCallerLoadsAgain() {
+        SwrCache<String> cache = cache("error", clock);
+        Supplier<CompletionStage<Loaded<String>>> failing = () -> CompletableFuture.completedFuture(
+                Loaded.error("error-" + origin.calls.incrementAndGet(), "origin answered 503"));
+        Cached<String> relayed = cache.get("k", failing, POLICY).toCompletableFuture().join();
+        assertEquals("error-1", relayed.value());
+        assertEquals(CacheStatus.MISS, relayed.status());
+        assertEquals(false, relayed.stored());
+        EntryKeys keys = EntryKeys.of(REDIS.keys(), "error", "k");
+        assertEquals(0, REDIS.client().getKeys().countExists(keys.entry(), keys.lock(), keys.pass()),
+                "no entry, no pass marker, and the lock released");
+        assertEquals("error-2", cache.get("k", failing, POLICY).toCompletableFuture().join().value());
+    }
+
+    @Test
+    void aRefreshThatLoadsAnErrorFailsAndKeepsServingTheStaleValue() {
+        List<String> failures = new CopyOnWriteArrayList<>();
+        SwrCache<String> cache = new SwrCache<>(REDIS.client(), REDIS.keys(), settings("refresh-error"),
+                String.class, new SwrEvents() {
+                    @Override
+                    public void refreshFailed(String reason) {
+                        failures.add(reason);
+                    }
+                }, clock, () -> 0);
+        get(cache, "k");
+        clock.advance(Duration.ofSeconds(11));
+        Supplier<CompletionStage<Loaded<String>>> failing = () -> CompletableFuture.completedFuture(
+                Loaded.error("error page", "origin answered 503"));
+        assertEquals("value-1", cache.get("k", failing, POLICY).toCompletableFuture().join().value());
+        Awaits.await().until(() -> failures.size() == 1);
+        assertEquals(List.of("origin answered 503"), failures);
+        EntryKeys keys = EntryKeys.of(REDIS.keys(), "refresh-error", "k");
+        Awaits.await().until(() -> REDIS.client().getKeys().countExists(keys.lock()) == 0);
+        Cached<String> again = get(cache, "k");
+        assertEquals(CacheStatus.STALE, again.status());
+        assertEquals("value-1", again.value());
+    }
+
+    @Test
+    void aLoadedErrorMustSayWhyAndOnlyAnErrorMay() {
+        IllegalArgumentException withoutReason = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new Loaded<>("page", Loaded.Kind.ERROR, null));
+        assertEquals("error must be given for an ERROR only, but was null for ERROR", withoutReason.getMessage());
+        IllegalArgumentException storedWithReason = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new Loaded<>("page", Loaded.Kind.STORE, "why"));
+        assertEquals("error must be given for an ERROR only, but was why for STORE", storedWithReason.getMessage());
+    }
+
+    @Test
+    void aReplyCodeThatGetOrLockDoesNotHaveIsRefusedWithTheKnownOnes() {
+        IllegalStateException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> LoadLock.Claim.of(7));
+        assertEquals("get_or_lock.lua replied with code 7, which is none of [BUSY, LOCKED, PASS, STORED]",
+                error.getMessage());
+        assertEquals(LoadLock.Claim.STORED, LoadLock.Claim.of(3));
     }
 
     @Test
