@@ -1,5 +1,7 @@
 package io.redline.chat.room;
 
+import java.util.List;
+
 /** A local client in a room; must not block (it runs on the Redis client's pub/sub thread). */
 public interface RoomMember {
 
@@ -12,4 +14,18 @@ public interface RoomMember {
 
     /** A frame that is not a message (presence), sent as it is. */
     void sendFrame(String frame);
+
+    /**
+     * The node's subscription to the room has just been re-established: live messages are held back from now
+     * until {@link #catchUp}, so that the ones missed meanwhile come first.
+     */
+    void holdForCatchUp(String room);
+
+    /**
+     * Sends the messages of {@code history} this member has not had yet, then those held back.
+     *
+     * @param history the room's last messages as JSON, oldest first; empty when the history could not be read
+     * @return how many messages of the history were sent
+     */
+    int catchUp(String room, List<String> history);
 }
