@@ -123,6 +123,11 @@ public final class TestChatClient implements Session.Listener.AutoDemanding, Aut
         }
     }
 
+    /** Whether a frame of a type has been received and not yet taken by {@link #next}. */
+    boolean hasFrame(String type) {
+        return frames.stream().anyMatch(frame -> type.equals(frame.get("type").asText()));
+    }
+
     /** Every message frame's message received so far, in order. */
     List<JsonNode> messages() {
         return new ArrayList<>(messages);
