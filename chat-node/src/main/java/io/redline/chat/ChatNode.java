@@ -5,7 +5,9 @@ import io.redline.chat.http.ChatSockets;
 import io.redline.chat.message.ChatHistory;
 import io.redline.chat.message.MessageIds;
 import io.redline.chat.metrics.ChatMetrics;
+import io.redline.chat.presence.Member;
 import io.redline.chat.presence.Presence;
+import io.redline.chat.presence.PresenceListener;
 import io.redline.chat.protocol.ServerFrames;
 import io.redline.chat.room.RoomSubscriptions;
 import io.redline.chat.session.ChatService;
@@ -21,6 +23,7 @@ import io.redline.core.ratelimit.SlidingWindowRateLimiter;
 import io.redline.core.redis.RedisMode;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -47,9 +50,20 @@ public final class ChatNode {
                 context.clock());
         metrics.watchRooms(rooms::subscribedRooms);
         presence = new Presence(context.redis(), context.keys(), context.clock(), config.presenceTtl(),
-                context.threadPools().scheduled("presence", 1), rooms::rooms, (room, members) -> {
-                    String frame = ServerFrames.presence(room, members);
-                    rooms.members(room).forEach(member -> member.sendFrame(frame));
+                context.threadPools().scheduled("presence", 1), rooms::rooms, new PresenceListener() {
+                    @Override
+                    public void membersChanged(String room, List<Member> members) {
+                        String frame = ServerFrames.presence(room, members);
+                        rooms.members(room).forEach(member -> member.sendFrame(frame));
+                    }
+
+                    @Override
+                    public void redisFailed(Throwable error) {
+                        // polled every second while rooms have local clients: the earliest sign of an outage
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause() : error;
+                        rooms.suspectLost("Redis did not answer a presence read: " + cause);
+                    }
                 });
         SlidingWindowRateLimiter sendLimit = new SlidingWindowRateLimiter(context.redis(), context.keys(),
                 RateLimiterSettings.of(SEND_SCOPE, new RateLimit(config.sendLimit(), config.sendWindow())),

@@ -126,6 +126,22 @@ class MessagesAroundARedisRestartTest {
     }
 
     @Test
+    void theLossOfTheSubscriptionsIsCountedOnceWhileRedisIsDownAndTheirReturnOncePerRoom() throws Exception {
+        try (TestChatClient client = TestChatClient.connect(node.ws("idle", "Idle"))) {
+            client.join("quiet1");
+            client.join("quiet2");
+            redis.stop();
+            // nobody sends: the node notices by itself, before Redis is back
+            Awaits.await(Duration.ofSeconds(20)).until(() -> node.metric(ChatMetrics.SUBSCRIPTIONS_LOST) == 1);
+            redis.start();
+            Awaits.await().until(() -> node.metric(ChatMetrics.SUBSCRIPTIONS_RESTORED) == 2);
+            Awaits.await().until(() -> node.metric(ChatMetrics.CATCH_UPS) == 2);
+            assertEquals(1.0, node.metric(ChatMetrics.SUBSCRIPTIONS_LOST), "one outage, however many rooms");
+            assertEquals(0.0, node.metric(ChatMetrics.CATCH_UP_MESSAGES), "nothing was missed");
+        }
+    }
+
+    @Test
     void aSendThatReachesFewerSubscribersThanItMustIsNotStored() throws Exception {
         RedissonClient client = Redisson.create(RedissonConfigs.create(RedisSettings.single(redis.url()), "test"));
         try {

@@ -31,7 +31,7 @@ public final class ChatHttpHandler extends Handler.Abstract {
 
     private static final Pattern HISTORY = Pattern.compile("/rooms/([^/]+)/history");
     private static final Pattern MESSAGES = Pattern.compile("/rooms/([^/]+)/messages");
-    static final int MAX_BODY = 16 * 1024;
+    private static final int MAX_BODY = 16 * 1024;
 
     private final ChatService chat;
     private final StaticFiles files = new StaticFiles();

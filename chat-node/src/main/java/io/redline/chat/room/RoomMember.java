@@ -8,9 +8,10 @@ public interface RoomMember {
     /**
      * @param room the room
      * @param messageId the message's id (for de-duplication against history)
+     * @param json the message as JSON
      * @param frame the frame to send, shared by every member
      */
-    void deliver(String room, String messageId, String frame);
+    void deliver(String room, String messageId, String json, String frame);
 
     /** A frame that is not a message (presence), sent as it is. */
     void sendFrame(String frame);

@@ -156,9 +156,10 @@ public final class RoomSubscriptions {
             events.unreadable(room);
             return;
         }
+        watch.heardLive(room);
         String frame = ServerFrames.message(json);
         for (RoomMember member : members) {
-            member.deliver(room, id, frame);
+            member.deliver(room, id, json, frame);
         }
         events.fannedOut(members.size());
     }

@@ -19,7 +19,7 @@ final class SubscriptionWatch {
 
     private final RoomEvents events;
     private final Clock clock;
-    private boolean down;
+    private volatile boolean down;
     private long lastRestored = Long.MIN_VALUE;
 
     SubscriptionWatch(RoomEvents events, Clock clock) {
@@ -33,6 +33,21 @@ final class SubscriptionWatch {
             LOG.warn("Room subscriptions are down ({}): messages published meanwhile do not reach this node's clients"
                     + " live; they will be caught up from the history when the subscriptions are back", why);
             events.subscriptionsLost();
+        }
+    }
+
+    /**
+     * A message arrived live: the subscriptions work. After a suspicion that was wrong (Redis was slow, not gone),
+     * this ends the outage that never was; after a real one, the re-subscriptions have ended it already.
+     */
+    void heardLive(String room) {
+        if (down) {
+            synchronized (this) {
+                if (down) {
+                    down = false;
+                    LOG.info("Room subscriptions work: a message of room {} arrived live", room);
+                }
+            }
         }
     }
 

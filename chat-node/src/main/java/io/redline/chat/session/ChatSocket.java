@@ -120,10 +120,10 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
     }
 
     @Override
-    public void deliver(String room, String messageId, String frame) {
+    public void deliver(String room, String messageId, String json, String frame) {
         RoomView view = joined.get(room);
         if (view != null) {
-            view.deliver(messageId, frame, out);
+            view.deliver(messageId, json, frame, out);
         }
     }
 
@@ -157,9 +157,8 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
             ChatService.await(rooms.join(room, this));
             ChatService.await(presence.entered(room, id, user));
             List<String> history = chat.history(room);
-            List<String> ids = messageIds(history);
-            view.open(ServerFrames.history(room, after(history, ids, since), ChatService.await(
-                    presence.members(room))), ids, out);
+            List<Member> members = ChatService.await(presence.members(room));
+            view.open(history, messageIds(history), since, shown -> ServerFrames.history(room, shown, members), out);
             presence.refresh(room);
         } catch (ProtocolException e) {
             joined.remove(room);
@@ -193,19 +192,13 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
 
     private String historyFrame(String room, String since, List<Member> members) {
         List<String> history = chat.history(room);
-        return ServerFrames.history(room, after(history, messageIds(history), since), members);
+        return ServerFrames.history(room, RoomView.after(history, messageIds(history), since), members);
     }
 
     private static List<String> messageIds(List<String> history) {
         List<String> ids = new ArrayList<>(history.size());
         history.forEach(json -> ids.add(ChatMessage.parse(json).id()));
         return ids;
-    }
-
-    /** The messages after {@code since}, or all of them when it is unknown (older than the history kept). */
-    private static List<String> after(List<String> history, List<String> ids, String since) {
-        int seen = since == null ? -1 : ids.indexOf(since);
-        return seen < 0 ? history : history.subList(seen + 1, history.size());
     }
 
     @Override

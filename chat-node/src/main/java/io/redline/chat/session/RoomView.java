@@ -4,9 +4,11 @@ import io.redline.chat.message.ChatHistory;
 import io.redline.chat.message.ChatMessage;
 import io.redline.chat.protocol.ServerFrames;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One socket's view of one room. From the moment of joining, live messages are held back until the history has
@@ -26,18 +28,46 @@ final class RoomView {
     private final List<String[]> held = new ArrayList<>();
     private final LinkedHashSet<String> had = new LinkedHashSet<>();
 
-    synchronized void deliver(String id, String frame, Outbound out) {
+    synchronized void deliver(String id, String json, String frame, Outbound out) {
         if (!opened || catchUps > 0) {
-            held.add(new String[] {id, frame});
+            held.add(new String[] {id, json, frame});
         } else if (remember(id)) {
             out.send(frame);
         }
     }
 
-    /** Sends the history frame, then what was held back, atomically with respect to new deliveries. */
-    synchronized void open(String historyFrame, Collection<String> ids, Outbound out) {
+    /**
+     * Sends the history frame, then what was held back, atomically with respect to new deliveries.
+     *
+     * <p>Held messages come in the order they were published, and the history holds only the last
+     * {@value ChatHistory#SIZE}: when more were published between the subscription and the history read, the first
+     * held ones are in neither the history nor the client's past. Those come before the history in the frame.
+     * (Such a message that is still on its way from Redis when the history frame goes out can only follow it.)
+     *
+     * @param history the room's last messages, oldest first
+     * @param ids their ids
+     * @param since the last message id the client saw, or null
+     * @param frameOf makes the history frame of the messages to show
+     */
+    synchronized void open(List<String> history, List<String> ids, String since,
+                           Function<List<String>, String> frameOf, Outbound out) {
         ids.forEach(this::remember);
-        out.send(historyFrame);
+        Set<String> inHistory = new HashSet<>(ids);
+        int overlap = 0;
+        while (overlap < held.size() && !inHistory.contains(held.get(overlap)[0])) {
+            overlap++;
+        }
+        List<String> shown = new ArrayList<>();
+        if (overlap < held.size()) {
+            // held.subList(0, overlap) was trimmed from the history before it was read
+            for (String[] message : held.subList(0, overlap)) {
+                if (remember(message[0])) {
+                    shown.add(message[1]);
+                }
+            }
+        }
+        shown.addAll(after(history, ids, since));
+        out.send(frameOf.apply(shown));
         opened = true;
         // a catch-up that came while the join was reading the history may know of later messages
         sendMissing(catchUpBeforeOpen, out);
@@ -89,10 +119,16 @@ final class RoomView {
         }
         for (String[] message : held) {
             if (remember(message[0])) {
-                out.send(message[1]);
+                out.send(message[2]);
             }
         }
         held.clear();
+    }
+
+    /** The messages after {@code since}, or all of them when it is unknown (older than the history kept). */
+    static List<String> after(List<String> history, List<String> ids, String since) {
+        int seen = since == null ? -1 : ids.indexOf(since);
+        return seen < 0 ? history : history.subList(seen + 1, history.size());
     }
 
     /** @return whether the id is new to this view */
