@@ -5,11 +5,14 @@ import io.redline.chat.http.ChatSockets;
 import io.redline.chat.message.ChatHistory;
 import io.redline.chat.message.MessageIds;
 import io.redline.chat.metrics.ChatMetrics;
+import io.redline.chat.presence.Member;
 import io.redline.chat.presence.Presence;
+import io.redline.chat.presence.PresenceListener;
 import io.redline.chat.protocol.ServerFrames;
 import io.redline.chat.room.RoomSubscriptions;
 import io.redline.chat.session.ChatService;
 import io.redline.chat.session.ChatSocket;
+import io.redline.chat.session.SocketLimits;
 import io.redline.core.http.JettyServer;
 import io.redline.core.lifecycle.Managed;
 import io.redline.core.process.ProcessContext;
@@ -18,9 +21,10 @@ import io.redline.core.ratelimit.RateLimiterEvents;
 import io.redline.core.ratelimit.RateLimiterSettings;
 import io.redline.core.ratelimit.SlidingWindowRateLimiter;
 import io.redline.core.redis.RedisMode;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
@@ -29,7 +33,8 @@ public final class ChatNode {
 
     /** The per-user send limiter's scope: {@code ratelimit:chat-send:{user}:...}. */
     public static final String SEND_SCOPE = "chat-send";
-    private static final long MAX_FRAME = 64 * 1024;
+    /** The largest text message a client may send, over one frame or several; also the largest frame. */
+    public static final int MAX_MESSAGE = 64 * 1024;
 
     private final String nodeId = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong sessions = new AtomicLong();
@@ -40,26 +45,44 @@ public final class ChatNode {
     public ChatNode(ChatConfig config, ProcessContext context) {
         boolean cluster = context.config().redis().mode() == RedisMode.CLUSTER;
         ChatMetrics metrics = new ChatMetrics(context.metrics());
-        rooms = new RoomSubscriptions(context.redis(), context.keys(), cluster, metrics);
+        ChatHistory history = new ChatHistory(context.redis(), context.keys(), cluster);
+        rooms = new RoomSubscriptions(context.redis(), context.keys(), cluster, metrics, history::recent,
+                context.clock());
         metrics.watchRooms(rooms::subscribedRooms);
         presence = new Presence(context.redis(), context.keys(), context.clock(), config.presenceTtl(),
-                context.threadPools().scheduled("presence", 1), rooms::rooms, (room, members) -> {
-                    String frame = ServerFrames.presence(room, members);
-                    rooms.members(room).forEach(member -> member.sendFrame(frame));
+                context.threadPools().scheduled("presence", 1), rooms::rooms, new PresenceListener() {
+                    @Override
+                    public void membersChanged(String room, List<Member> members) {
+                        String frame = ServerFrames.presence(room, members);
+                        rooms.members(room).forEach(member -> member.sendFrame(frame));
+                    }
+
+                    @Override
+                    public void redisFailed(Throwable error) {
+                        // polled every second while rooms have local clients: the earliest sign of an outage
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause() : error;
+                        rooms.suspectLost("Redis did not answer a presence read: " + cause);
+                    }
                 });
         SlidingWindowRateLimiter sendLimit = new SlidingWindowRateLimiter(context.redis(), context.keys(),
                 RateLimiterSettings.of(SEND_SCOPE, new RateLimit(config.sendLimit(), config.sendWindow())),
                 RateLimiterEvents.NONE, context.clock());
-        ChatService chat = new ChatService(new ChatHistory(context.redis(), context.keys(), cluster), sendLimit,
+        ChatService chat = new ChatService(history, sendLimit,
                 new MessageIds(context.clock()), context.clock(), metrics);
+        SocketLimits limits = config.sockets();
+        ScheduledExecutorService pings = context.threadPools().scheduled("chat-pings", 1);
         ChatSockets sockets = new ChatSockets((user, remote) -> new ChatSocket(
-                nodeId + "/" + sessions.incrementAndGet(), user, chat, rooms, presence, config.outboundQueue(),
-                metrics));
+                nodeId + "/" + sessions.incrementAndGet(), user, chat, rooms, presence, limits, pings,
+                context.clock(), metrics));
         ChatHttpHandler http = new ChatHttpHandler(chat);
         server = new JettyServer("chat-http", config.httpPort(), 200, jetty -> {
             WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(jetty, container -> {
-                container.setMaxTextMessageSize(MAX_FRAME);
-                container.setIdleTimeout(Duration.ofMinutes(10));
+                container.setMaxTextMessageSize(MAX_MESSAGE);
+                container.setMaxBinaryMessageSize(MAX_MESSAGE);
+                container.setMaxFrameSize(MAX_MESSAGE);
+                // a backstop only: the pings keep the socket busy, and the keepalive closes a silent client
+                container.setIdleTimeout(limits.idleTimeout().multipliedBy(2));
                 container.addMapping("/ws", sockets);
             });
             upgrade.setHandler(http);

@@ -89,7 +89,8 @@ class BadInputTest {
     @Test
     void badHttpInputGets400WithTheCode() {
         HttpResponse<String> response = HttpProbe.send(HttpRequest.newBuilder(URI.create(node.http(
-                "/rooms/r/messages"))).POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"u\"}")).build());
+                "/rooms/r/messages"))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"u\"}")).build());
         assertEquals(400, response.statusCode());
         assertEquals("{\"error\":\"invalid_frame\",\"message\":\"userName is required (a string)\"}", response.body());
         assertEquals(400, HttpProbe.status(node.http("/rooms/bad%20room/history")));

@@ -39,6 +39,10 @@ final class RunningChatNode implements AutoCloseable {
         return "ws://127.0.0.1:" + port + "/ws?user=" + user + "&name=" + name;
     }
 
+    int port() {
+        return port;
+    }
+
     String http(String path) {
         return "http://127.0.0.1:" + port + path;
     }

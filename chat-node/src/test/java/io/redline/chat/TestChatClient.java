@@ -4,14 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.core.json.Json;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
@@ -23,8 +26,15 @@ public final class TestChatClient implements Session.Listener.AutoDemanding, Aut
 
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final List<JsonNode> messages = new CopyOnWriteArrayList<>();
+    private final AtomicInteger pings = new AtomicInteger();
+    private final boolean answersPings;
     private volatile Session session;
     private volatile int closeCode = -1;
+    private volatile String closeReason;
+
+    private TestChatClient(boolean answersPings) {
+        this.answersPings = answersPings;
+    }
 
     private static WebSocketClient start() {
         WebSocketClient client = new WebSocketClient();
@@ -37,7 +47,16 @@ public final class TestChatClient implements Session.Listener.AutoDemanding, Aut
     }
 
     static TestChatClient connect(String url) throws Exception {
-        TestChatClient client = new TestChatClient();
+        return connect(url, true);
+    }
+
+    /** A client that does not answer pings, as one whose network has gone away. */
+    static TestChatClient connectDeaf(String url) throws Exception {
+        return connect(url, false);
+    }
+
+    private static TestChatClient connect(String url, boolean answersPings) throws Exception {
+        TestChatClient client = new TestChatClient(answersPings);
         CLIENT.connect(client, URI.create(url)).get(10, TimeUnit.SECONDS);
         return client;
     }
@@ -61,7 +80,17 @@ public final class TestChatClient implements Session.Listener.AutoDemanding, Aut
     }
 
     @Override
+    public void onWebSocketPing(ByteBuffer payload) {
+        pings.incrementAndGet();
+        // a listener that takes pings answers them itself, as a browser does on its own
+        if (answersPings) {
+            session.sendPong(payload, Callback.NOOP);
+        }
+    }
+
+    @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        closeReason = reason;
         closeCode = statusCode;
         callback.succeed();
     }
@@ -94,6 +123,11 @@ public final class TestChatClient implements Session.Listener.AutoDemanding, Aut
         }
     }
 
+    /** Whether a frame of a type has been received and not yet taken by {@link #next}. */
+    boolean hasFrame(String type) {
+        return frames.stream().anyMatch(frame -> type.equals(frame.get("type").asText()));
+    }
+
     /** Every message frame's message received so far, in order. */
     List<JsonNode> messages() {
         return new ArrayList<>(messages);
@@ -105,6 +139,25 @@ public final class TestChatClient implements Session.Listener.AutoDemanding, Aut
 
     int closeCode() {
         return closeCode;
+    }
+
+    String closeReason() {
+        return closeReason;
+    }
+
+    int pings() {
+        return pings.get();
+    }
+
+    /** Sends one text message in fragments of {@code fragment} characters. */
+    void sendFragmented(String text, int fragment) throws Exception {
+        for (int start = 0; start < text.length(); start += fragment) {
+            int end = Math.min(text.length(), start + fragment);
+            CompletableFuture<Void> sent = new CompletableFuture<>();
+            session.sendPartialText(text.substring(start, end), end == text.length(),
+                    Callback.from(() -> sent.complete(null), sent::completeExceptionally));
+            sent.get(10, TimeUnit.SECONDS);
+        }
     }
 
     void leave(String room) {

@@ -1,6 +1,7 @@
 package io.redline.chat.bench;
 
 import io.redline.chat.ChatConfig;
+import io.redline.chat.session.SocketLimits;
 import io.redline.chat.ChatNode;
 import io.redline.core.bench.BenchReport;
 import io.redline.core.bench.BenchResult;
@@ -154,7 +155,8 @@ public final class ChatBench implements Callable<Integer>, ReadsEnvironment {
     private static RedlineRuntime startNode(CommonConfig common, String namespace, int port) throws Exception {
         CommonConfig config = new CommonConfig(common.redis(), new KeyNamespace(namespace), 0, common.logFormat(),
                 common.shutdownGrace());
-        ChatConfig chat = new ChatConfig(port, 1_000_000, Duration.ofSeconds(1), Duration.ofSeconds(30), 100_000);
+        ChatConfig chat = new ChatConfig(port, 1_000_000, Duration.ofSeconds(1), Duration.ofSeconds(30),
+                SocketLimits.withOutboundQueue(100_000));
         RedlineRuntime runtime = new RedlineRuntime("chat-bench-node", config,
                 context -> new ChatNode(chat, context).parts());
         runtime.start();

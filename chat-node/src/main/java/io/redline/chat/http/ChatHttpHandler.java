@@ -7,12 +7,14 @@ import io.redline.chat.protocol.ProtocolException;
 import io.redline.chat.session.ChatService;
 import io.redline.core.json.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -22,7 +24,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * {@code GET /} (the page and its files), {@code GET /rooms/{room}/history} (the last 50 messages, oldest first)
- * and {@code POST /rooms/{room}/messages} ({@code {"userId","userName","content"}} → 201 and the message).
+ * and {@code POST /rooms/{room}/messages} ({@code {"userId","userName","content"}} as {@code application/json},
+ * at most {@value #MAX_BODY} bytes → 201 and the message).
  */
 public final class ChatHttpHandler extends Handler.Abstract {
 
@@ -55,29 +58,81 @@ public final class ChatHttpHandler extends Handler.Abstract {
                 return false;
             }
         } catch (ProtocolException e) {
-            int status = e.code() == ErrorCode.RATE_LIMITED ? 429 : e.code() == ErrorCode.UNAVAILABLE ? 503 : 400;
             Map<String, String> error = new LinkedHashMap<>();
             error.put("error", e.code().wire());
             error.put("message", e.getMessage());
-            json(response, callback, status, Json.write(error));
+            if (e.code() == ErrorCode.BODY_TOO_LARGE) {
+                // the rest of the body stays unread: the connection cannot carry another request
+                response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            }
+            json(response, callback, status(e.code()), Json.write(error));
         }
         return true;
     }
 
-    private ChatMessage post(String room, Request request) throws IOException {
-        if (request.getLength() > MAX_BODY) {
-            throw new ProtocolException(ErrorCode.INVALID_FRAME, "the body is larger than " + MAX_BODY + " bytes");
+    private static int status(ErrorCode code) {
+        switch (code) {
+            case RATE_LIMITED:
+                return 429;
+            case UNAVAILABLE:
+                return 503;
+            case BODY_TOO_LARGE:
+                return 413;
+            case UNSUPPORTED_MEDIA_TYPE:
+                return 415;
+            default:
+                return 400;
         }
+    }
+
+    private ChatMessage post(String room, Request request) throws IOException {
+        requireJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
         JsonNode body;
         try {
-            body = Json.mapper().readTree(Content.Source.asString(request, StandardCharsets.UTF_8));
+            body = Json.mapper().readTree(body(request));
         } catch (IOException e) {
             throw new ProtocolException(ErrorCode.INVALID_JSON, "the body is not JSON");
         }
         if (body == null || !body.isObject()) {
             throw new ProtocolException(ErrorCode.INVALID_JSON, "the body must be a JSON object");
         }
-        return chat.send(text(body, "userId"), text(body, "userName"), room, text(body, "content"));
+        // this node need not hold the room: a subscription of its that is down is caught up when it is back
+        return chat.send(text(body, "userId"), text(body, "userName"), room, text(body, "content"), 0);
+    }
+
+    /**
+     * A form of another site can post {@code text/plain} or a form encoding without asking first; only a script
+     * of this origin (or a client that is not a browser) can send {@code application/json}.
+     */
+    private static void requireJson(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip();
+        if (!type.equalsIgnoreCase("application/json")) {
+            throw new ProtocolException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json, but"
+                    + " was " + (contentType == null ? "of no Content-Type" : Json.write(contentType)));
+        }
+    }
+
+    /**
+     * Reads at most {@value #MAX_BODY} bytes, whatever the framing: a chunked body announces no length, so the
+     * limit is enforced on what is read, and the read stops at the first byte over it.
+     */
+    private static byte[] body(Request request) throws IOException {
+        long announced = request.getLength();
+        if (announced > MAX_BODY) {
+            throw tooLarge(announced + " bytes");
+        }
+        // not closed: closing would fail the request's content, and the response is still to be written
+        InputStream in = Content.Source.asInputStream(request);
+        byte[] body = in.readNBytes(MAX_BODY + 1);
+        if (body.length > MAX_BODY) {
+            throw tooLarge("more");
+        }
+        return body;
+    }
+
+    private static ProtocolException tooLarge(String size) {
+        return new ProtocolException(ErrorCode.BODY_TOO_LARGE, "the body must be at most " + MAX_BODY
+                + " bytes, but was " + size);
     }
 
     private static String text(JsonNode body, String field) {

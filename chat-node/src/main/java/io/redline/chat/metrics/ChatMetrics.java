@@ -19,6 +19,10 @@ public final class ChatMetrics implements ChatEvents, RoomEvents {
     public static final String SLOW_CLIENTS_DROPPED = "chat.slow_clients.dropped";
     public static final String HISTORY_READS = "chat.history.reads";
     public static final String UNREADABLE = "chat.messages.unreadable";
+    public static final String SUBSCRIPTIONS_LOST = "chat.subscriptions.lost";
+    public static final String SUBSCRIPTIONS_RESTORED = "chat.subscriptions.restored";
+    public static final String CATCH_UPS = "chat.catchups";
+    public static final String CATCH_UP_MESSAGES = "chat.catchup.messages";
 
     private final Counter connections;
     private final Meter messagesIn;
@@ -27,6 +31,10 @@ public final class ChatMetrics implements ChatEvents, RoomEvents {
     private final Meter dropped;
     private final Meter historyReads;
     private final Meter unreadable;
+    private final Meter subscriptionsLost;
+    private final Meter subscriptionsRestored;
+    private final Meter catchUps;
+    private final Meter catchUpMessages;
 
     private final MetricRegistry registry;
 
@@ -39,6 +47,10 @@ public final class ChatMetrics implements ChatEvents, RoomEvents {
         dropped = registry.meter(SLOW_CLIENTS_DROPPED);
         historyReads = registry.meter(HISTORY_READS);
         unreadable = registry.meter(UNREADABLE);
+        subscriptionsLost = registry.meter(SUBSCRIPTIONS_LOST);
+        subscriptionsRestored = registry.meter(SUBSCRIPTIONS_RESTORED);
+        catchUps = registry.meter(CATCH_UPS);
+        catchUpMessages = registry.meter(CATCH_UP_MESSAGES);
     }
 
     /** Exports the number of rooms this node is subscribed to. */
@@ -84,5 +96,21 @@ public final class ChatMetrics implements ChatEvents, RoomEvents {
     @Override
     public void unreadable(String room) {
         unreadable.mark();
+    }
+
+    @Override
+    public void subscriptionsLost() {
+        subscriptionsLost.mark();
+    }
+
+    @Override
+    public void subscriptionRestored(String room) {
+        subscriptionsRestored.mark();
+    }
+
+    @Override
+    public void caughtUp(String room, int messages) {
+        catchUps.mark();
+        catchUpMessages.mark(messages);
     }
 }

@@ -118,7 +118,10 @@ public final class Presence implements Managed {
 
     /** Re-reads a room's members now and tells the listener if they changed. */
     public void refresh(String room) {
-        members(room).thenAccept(members -> notifyIfChanged(room, members));
+        members(room).thenAccept(members -> notifyIfChanged(room, members)).exceptionally(error -> {
+            listener.redisFailed(error);
+            return null;
+        });
     }
 
     private void beat() {
@@ -140,6 +143,7 @@ public final class Presence implements Managed {
             batch.execute();
         } catch (RuntimeException e) {
             LOG.warn("Presence heartbeat failed: {}", e.toString());
+            listener.redisFailed(e);
         }
     }
 

@@ -20,7 +20,16 @@ public enum ErrorCode {
     NOT_JOINED,
     /** The user sent more than their limit. */
     RATE_LIMITED,
-    /** Redis could not be reached; nothing was stored or sent. */
+    /** A join beyond the rooms one socket may be in ({@code CHAT_MAX_ROOMS}). */
+    TOO_MANY_ROOMS,
+    /** An HTTP body larger than the limit (413). */
+    BODY_TOO_LARGE,
+    /** An HTTP body that is not {@code application/json} (415). */
+    UNSUPPORTED_MEDIA_TYPE,
+    /**
+     * The message could not be published: Redis could not be reached, or this node's subscription to the room is
+     * being re-established. Nothing was stored or sent; the client may send it again.
+     */
     UNAVAILABLE;
 
     public String wire() {

@@ -4,14 +4,19 @@ import io.redline.chat.message.ChatMessage;
 import io.redline.chat.protocol.ServerFrames;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.RedlineKeys;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.listener.BaseStatusListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * Reference-counted room subscriptions of one node. The first local member of a room subscribes the node to
  * {@code chat:room:{R}} (sharded pub/sub on Redis Cluster); the last one to leave unsubscribes it. Whoever joins
  * waits until the subscription is confirmed by Redis, so that no message published after that can be missed.
+ *
+ * <p>When the connection to Redis drops, the Redis client subscribes again on its own, but what was published in
+ * between is gone. So every confirmation after the first one makes the room's local members catch up from the
+ * history: live messages are held, the history is read, what a member has not had is sent, then what was held.
  */
 public final class RoomSubscriptions {
 
@@ -28,13 +37,21 @@ public final class RoomSubscriptions {
     private final RedlineKeys keys;
     private final boolean sharded;
     private final RoomEvents events;
+    private final Function<String, CompletionStage<List<String>>> history;
+    private final SubscriptionWatch watch;
     private final Map<String, Room> rooms = new HashMap<>();
 
-    public RoomSubscriptions(RedissonClient redis, RedlineKeys keys, boolean sharded, RoomEvents events) {
+    /**
+     * @param history reads a room's last messages as JSON, oldest first (for catching up)
+     */
+    public RoomSubscriptions(RedissonClient redis, RedlineKeys keys, boolean sharded, RoomEvents events,
+                             Function<String, CompletionStage<List<String>>> history, Clock clock) {
         this.redis = redis;
         this.keys = keys;
         this.sharded = sharded;
         this.events = events;
+        this.history = history;
+        this.watch = new SubscriptionWatch(events, clock);
     }
 
     /** Adds a local member; completes when the node's subscription to the room is active. */
@@ -44,14 +61,14 @@ public final class RoomSubscriptions {
             state = rooms.computeIfAbsent(room, this::subscribe);
             state.members.add(member);
         }
-        return state.subscribed.whenComplete((listenerId, error) -> {
+        return state.subscribed.whenComplete((listenerIds, error) -> {
             if (error != null) {
                 LOG.warn("Could not subscribe to room {}: {}", room, error.toString());
                 synchronized (this) {
                     rooms.remove(room, state);
                 }
             }
-        }).thenApply(listenerId -> null);
+        }).thenApply(listenerIds -> null);
     }
 
     /** Removes a local member; the last one out unsubscribes the node. */
@@ -64,7 +81,16 @@ public final class RoomSubscriptions {
             }
             rooms.remove(room);
         }
-        state.subscribed.thenAccept(listenerId -> state.topic.removeListenerAsync(listenerId));
+        state.subscribed.thenAccept(listenerIds -> state.topic.removeListenerAsync(
+                listenerIds.toArray(new Integer[0])));
+    }
+
+    /**
+     * Evidence that the node's subscriptions are down (a send of this node reached no subscriber, or Redis did
+     * not answer): logged and counted once until they are back.
+     */
+    public void suspectLost(String why) {
+        watch.suspectLost(why);
     }
 
     public synchronized int subscribedRooms() {
@@ -87,9 +113,39 @@ public final class RoomSubscriptions {
         RTopic topic = sharded ? redis.getShardedTopic(channel, RedisCodecs.STRING)
                 : redis.getTopic(channel, RedisCodecs.STRING);
         Set<RoomMember> members = new CopyOnWriteArraySet<>();
-        CompletableFuture<Integer> subscribed = topic.addListenerAsync(String.class,
+        AtomicInteger confirmations = new AtomicInteger();
+        // first the status listener, so that its subscription is the one Redis confirms first
+        CompletableFuture<Integer> status = topic.addListenerAsync(new BaseStatusListener() {
+            @Override
+            public void onSubscribe(String ignored) {
+                if (confirmations.getAndIncrement() > 0) {
+                    resubscribed(room);
+                }
+            }
+        }).toCompletableFuture();
+        CompletableFuture<Integer> messages = topic.addListenerAsync(String.class,
                 (ignored, json) -> fanOut(room, json, members)).toCompletableFuture();
-        return new Room(topic, subscribed, members);
+        return new Room(topic, status.thenCombine(messages, List::of), members);
+    }
+
+    /** Runs on the Redis client's thread: nothing here may block. */
+    private void resubscribed(String room) {
+        Set<RoomMember> local = members(room);
+        watch.restored(room);
+        local.forEach(member -> member.holdForCatchUp(room));
+        history.apply(room).whenComplete((messages, error) -> {
+            List<String> missed = messages;
+            if (error != null) {
+                LOG.warn("Could not read the history of room {} to catch its clients up: {}", room, error.toString());
+                missed = List.of();
+            }
+            int sent = 0;
+            for (RoomMember member : local) {
+                sent += member.catchUp(room, missed);
+            }
+            LOG.debug("Caught up {} clients of room {}: {} messages from the history", local.size(), room, sent);
+            events.caughtUp(room, sent);
+        });
     }
 
     private void fanOut(String room, String json, Set<RoomMember> members) {
@@ -100,14 +156,15 @@ public final class RoomSubscriptions {
             events.unreadable(room);
             return;
         }
+        watch.heardLive(room);
         String frame = ServerFrames.message(json);
         for (RoomMember member : members) {
-            member.deliver(room, id, frame);
+            member.deliver(room, id, json, frame);
         }
         events.fannedOut(members.size());
     }
 
-    /** One room's subscription and its local members. */
-    private record Room(RTopic topic, CompletableFuture<Integer> subscribed, Set<RoomMember> members) {
+    /** One room's subscription (its status and message listeners) and its local members. */
+    private record Room(RTopic topic, CompletableFuture<List<Integer>> subscribed, Set<RoomMember> members) {
     }
 }

@@ -37,11 +37,13 @@ public final class ChatService {
     }
 
     /**
-     * Validates, rate-limits per user, stores and publishes a message.
+     * Validates, rate-limits per user, publishes and stores a message.
      *
-     * @throws ProtocolException for invalid input, a user over their limit, or Redis unavailable
+     * @param minReceivers the nodes the message must reach to be stored: 1 when the sender's node holds the room
+     *                     (it must reach that node at least), 0 when it need reach no one
+     * @throws ProtocolException for invalid input, a user over their limit, or Redis unavailable (nothing stored)
      */
-    public ChatMessage send(String userId, String userName, String room, String content) {
+    public ChatMessage send(String userId, String userName, String room, String content, int minReceivers) {
         ChatMessage message = new ChatMessage(ids.next(), ChatRules.room(room), ChatRules.userId(userId),
                 ChatRules.userName(userName), ChatRules.content(content), clock.millis());
         RateLimitDecision decision = await(sendLimit.acquire(userId));
@@ -49,7 +51,12 @@ public final class ChatService {
             throw new ProtocolException(ErrorCode.RATE_LIMITED, "at most " + decision.limit()
                     + " messages per window; retry in " + decision.retryAfterSeconds() + " s");
         }
-        await(history.append(message));
+        long receivers = await(history.append(message, minReceivers));
+        if (receivers < minReceivers) {
+            throw new ProtocolException(ErrorCode.UNAVAILABLE, "not sent: this node is subscribing to room "
+                    + message.roomId() + " again after losing its connection to Redis; nothing was stored,"
+                    + " send it again");
+        }
         events.messageIn();
         return message;
     }

@@ -9,10 +9,13 @@ import io.redline.chat.protocol.ProtocolException;
 import io.redline.chat.protocol.ServerFrames;
 import io.redline.chat.room.RoomMember;
 import io.redline.chat.room.RoomSubscriptions;
+import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -28,31 +31,56 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
     private final ChatService chat;
     private final RoomSubscriptions rooms;
     private final Presence presence;
-    private final int outboundCapacity;
+    private final SocketLimits limits;
+    private final ScheduledExecutorService pings;
+    private final Clock clock;
     private final ChatEvents events;
     private final Map<String, RoomView> joined = new ConcurrentHashMap<>();
+    private volatile Session session;
     private volatile Outbound out;
+    private volatile Keepalive keepalive;
 
+    /**
+     * @param pings where the socket's pings are scheduled
+     */
     public ChatSocket(String id, Member user, ChatService chat, RoomSubscriptions rooms, Presence presence,
-                      int outboundCapacity, ChatEvents events) {
+                      SocketLimits limits, ScheduledExecutorService pings, Clock clock, ChatEvents events) {
         this.id = id;
         this.user = user;
         this.chat = chat;
         this.rooms = rooms;
         this.presence = presence;
-        this.outboundCapacity = outboundCapacity;
+        this.limits = limits;
+        this.pings = pings;
+        this.clock = clock;
         this.events = events;
     }
 
     @Override
-    public void onWebSocketOpen(Session session) {
-        out = new Outbound(session, outboundCapacity, events, "session " + id + " of " + user.userId());
+    public void onWebSocketOpen(Session opened) {
+        String who = "session " + id + " of " + user.userId();
+        session = opened;
+        out = new Outbound(opened, limits.outboundQueue(), events, who);
+        keepalive = new Keepalive(opened, limits, pings, clock, who);
         presence.connected(id);
         events.connected();
     }
 
     @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        keepalive.heard();
+    }
+
+    @Override
+    public void onWebSocketPing(ByteBuffer payload) {
+        // a listener that takes pings must answer them itself
+        keepalive.heard();
+        session.sendPong(payload, Callback.NOOP);
+    }
+
+    @Override
     public void onWebSocketText(String text) {
+        keepalive.heard();
         try {
             ClientFrame frame = ClientFrame.parse(text);
             switch (frame.type()) {
@@ -73,6 +101,10 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
 
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
+        Keepalive current = keepalive;
+        if (current != null) {
+            current.stop();
+        }
         List.copyOf(joined.keySet()).forEach(room -> {
             joined.remove(room);
             rooms.leave(room, this);
@@ -88,15 +120,33 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
     }
 
     @Override
-    public void deliver(String room, String messageId, String frame) {
+    public void deliver(String room, String messageId, String json, String frame) {
         RoomView view = joined.get(room);
         if (view != null) {
-            view.deliver(messageId, frame, out);
+            view.deliver(messageId, json, frame, out);
         }
+    }
+
+    @Override
+    public void holdForCatchUp(String room) {
+        RoomView view = joined.get(room);
+        if (view != null) {
+            view.hold();
+        }
+    }
+
+    @Override
+    public int catchUp(String room, List<String> history) {
+        RoomView view = joined.get(room);
+        return view == null ? 0 : view.catchUp(history, out);
     }
 
     /** Subscribe (held back), read history, then merge: no gap, no duplicate. */
     private void join(String room, String since) {
+        if (!joined.containsKey(room) && joined.size() >= limits.maxRooms()) {
+            throw new ProtocolException(ErrorCode.TOO_MANY_ROOMS, "at most " + limits.maxRooms()
+                    + " rooms per connection (CHAT_MAX_ROOMS); leave one before joining " + room);
+        }
         RoomView view = new RoomView();
         if (joined.putIfAbsent(room, view) != null) {
             // already in the room: the client asks for the history again (after a reconnect of its UI, say)
@@ -107,9 +157,8 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
             ChatService.await(rooms.join(room, this));
             ChatService.await(presence.entered(room, id, user));
             List<String> history = chat.history(room);
-            List<String> ids = messageIds(history);
-            view.open(ServerFrames.history(room, after(history, ids, since), ChatService.await(
-                    presence.members(room))), ids, out);
+            List<Member> members = ChatService.await(presence.members(room));
+            view.open(history, messageIds(history), since, shown -> ServerFrames.history(room, shown, members), out);
             presence.refresh(room);
         } catch (ProtocolException e) {
             joined.remove(room);
@@ -122,7 +171,15 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
         if (!joined.containsKey(room)) {
             throw new ProtocolException(ErrorCode.NOT_JOINED, "join room " + room + " before sending to it");
         }
-        chat.send(user.userId(), user.userName(), room, content);
+        try {
+            // this node holds the room, so the message must reach at least this node's subscription
+            chat.send(user.userId(), user.userName(), room, content, 1);
+        } catch (ProtocolException e) {
+            if (e.code() == ErrorCode.UNAVAILABLE) {
+                rooms.suspectLost("a send to room " + room + " failed: " + e.getMessage());
+            }
+            throw e;
+        }
     }
 
     private void leave(String room) {
@@ -135,19 +192,13 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
 
     private String historyFrame(String room, String since, List<Member> members) {
         List<String> history = chat.history(room);
-        return ServerFrames.history(room, after(history, messageIds(history), since), members);
+        return ServerFrames.history(room, RoomView.after(history, messageIds(history), since), members);
     }
 
     private static List<String> messageIds(List<String> history) {
         List<String> ids = new ArrayList<>(history.size());
         history.forEach(json -> ids.add(ChatMessage.parse(json).id()));
         return ids;
-    }
-
-    /** The messages after {@code since}, or all of them when it is unknown (older than the history kept). */
-    private static List<String> after(List<String> history, List<String> ids, String since) {
-        int seen = since == null ? -1 : ids.indexOf(since);
-        return seen < 0 ? history : history.subList(seen + 1, history.size());
     }
 
     @Override

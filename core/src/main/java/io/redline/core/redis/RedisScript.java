@@ -59,7 +59,15 @@ public final class RedisScript {
      */
     public <R> CompletionStage<R> call(RedissonClient redis, RScript.Mode mode, RScript.ReturnType type,
                                        List<Object> keys, Object... args) {
-        RScript script = redis.getScript(RedisCodecs.STRING);
+        return call(redis.getScript(RedisCodecs.STRING), mode, type, keys, args);
+    }
+
+    /**
+     * As {@link #call(RedissonClient, RScript.Mode, RScript.ReturnType, List, Object...)}, through a script
+     * object of the caller's: one made with {@code OptionalOptions} has its own timeout and retries.
+     */
+    public <R> CompletionStage<R> call(RScript script, RScript.Mode mode, RScript.ReturnType type,
+                                       List<Object> keys, Object... args) {
         String routingKey = (String) keys.get(0);
         return script.<R>evalShaAsync(routingKey, mode, sha, type, keys, args).exceptionallyCompose(error -> {
             if (!(Futures.unwrap(error) instanceof RedisNoScriptException)) {
