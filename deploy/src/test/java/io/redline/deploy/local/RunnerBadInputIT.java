@@ -42,8 +42,8 @@ class RunnerBadInputIT {
     @Test
     void aTakenPortOfAFixedLayoutIsNamed() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(FreePorts.find()));
-            int base = taken.getLocalPort() - 1;
+            int base = FreePorts.findRange(2);
+            taken.bind(new InetSocketAddress(base + 1));
             assertRefused(Map.of(), "redline up: port " + taken.getLocalPort() + " (--port-base " + base
                     + " + 1, for demo-origin) is in use; pick another --port-base", "--port-base",
                     String.valueOf(base));

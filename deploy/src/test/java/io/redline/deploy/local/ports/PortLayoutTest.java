@@ -18,7 +18,7 @@ class PortLayoutTest {
 
     @Test
     void aFixedBaseGivesRedisOriginPageThenHttpThenAdminPortsInOrder() throws Exception {
-        int base = FreePorts.find();
+        int base = FreePorts.findRange(PortLayout.size(1, 1, 1));
         PortLayout layout;
         try (PortSource source = PortSource.fixed(base)) {
             layout = PortLayout.allocate(source, HTTP, ALL);
@@ -45,8 +45,8 @@ class PortLayoutTest {
     @Test
     void aTakenFixedPortIsNamedWithItsRole() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(FreePorts.find()));
-            int base = taken.getLocalPort() - 3;
+            int base = FreePorts.findRange(PortLayout.size(1, 1, 1));
+            taken.bind(new InetSocketAddress(base + 3));
             PortInUseException error = assertThrows(PortInUseException.class, () -> {
                 try (PortSource source = PortSource.fixed(base)) {
                     PortLayout.allocate(source, HTTP, ALL);
