@@ -55,10 +55,6 @@ public final class KeyRule {
         return value;
     }
 
-    public String kind() {
-        return kind;
-    }
-
     public String description() {
         StringBuilder extra = new StringBuilder();
         for (char c : extraCharacters.toCharArray()) {
