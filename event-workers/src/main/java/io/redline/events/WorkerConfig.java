@@ -1,6 +1,7 @@
 package io.redline.events;
 
 import io.redline.core.config.ConfigReader;
+import io.redline.core.config.Durations;
 import io.redline.core.keys.KeyRule;
 import io.redline.events.reaper.StreamRetention;
 import java.net.InetAddress;
@@ -22,18 +23,41 @@ import java.time.Duration;
 public record WorkerConfig(String hostName, int consumers, int batchSize, Duration claimIdle, int maxDeliveries,
                            Duration consumerExpiry, StreamRetention retention, int deadLetterMaxLength) {
 
-    private static final KeyRule HOST = new KeyRule("HOSTNAME", 200, ".");
+    private static final int MAX_HOST_NAME = 200;
+    private static final KeyRule HOST = new KeyRule("HOSTNAME", MAX_HOST_NAME, ".");
+    // the bounds are written once: read() turns a value outside them into a ConfigError naming the variable,
+    // the constructor refuses one that did not come through read() (a bench, a test)
+    private static final int MAX_CONSUMERS = 32;
+    private static final int MAX_BATCH = 10_000;
+    private static final Duration MIN_CLAIM_IDLE = Duration.ofMillis(100);
+    private static final int MAX_MAX_DELIVERIES = 1_000;
+    private static final Duration MIN_CONSUMER_EXPIRY = Duration.ofSeconds(1);
+    private static final int MAX_DEAD_LETTERS = 100_000_000;
+
+    public WorkerConfig {
+        HOST.check(hostName);
+        requireRange("consumers", consumers, MAX_CONSUMERS);
+        requireRange("batchSize", batchSize, MAX_BATCH);
+        requireAtLeast("claimIdle", claimIdle, MIN_CLAIM_IDLE);
+        requireRange("maxDeliveries", maxDeliveries, MAX_MAX_DELIVERIES);
+        requireAtLeast("consumerExpiry", consumerExpiry, MIN_CONSUMER_EXPIRY);
+        if (retention == null) {
+            throw new IllegalArgumentException("retention must be set (StreamRetention.KEEP_ALL for none), but was"
+                    + " null");
+        }
+        requireRange("deadLetterMaxLength", deadLetterMaxLength, MAX_DEAD_LETTERS);
+    }
 
     public static WorkerConfig read(ConfigReader reader) {
         return new WorkerConfig(
                 reader.parsed("HOSTNAME", localHost(), WorkerConfig::hostName),
-                reader.integer("WORKER_CONSUMERS", 2, 1, 32),
-                reader.integer("WORKER_BATCH", 100, 1, 10_000),
-                reader.duration("CLAIM_IDLE", Duration.ofSeconds(60), Duration.ofMillis(100)),
-                reader.integer("MAX_DELIVERIES", 5, 1, 1_000),
-                reader.duration("CONSUMER_EXPIRY", Duration.ofHours(1), Duration.ofSeconds(1)),
+                reader.integer("WORKER_CONSUMERS", 2, 1, MAX_CONSUMERS),
+                reader.integer("WORKER_BATCH", 100, 1, MAX_BATCH),
+                reader.duration("CLAIM_IDLE", Duration.ofSeconds(60), MIN_CLAIM_IDLE),
+                reader.integer("MAX_DELIVERIES", 5, 1, MAX_MAX_DELIVERIES),
+                reader.duration("CONSUMER_EXPIRY", Duration.ofHours(1), MIN_CONSUMER_EXPIRY),
                 reader.parsed("STREAM_RETENTION", StreamRetention.KEEP_ALL, StreamRetention::parse),
-                reader.integer("DLQ_MAXLEN", 100_000, 1, 100_000_000));
+                reader.integer("DLQ_MAXLEN", 100_000, 1, MAX_DEAD_LETTERS));
     }
 
     /** The reaper runs twice per {@code CLAIM_IDLE}, at most every 30 s. */
@@ -50,10 +74,24 @@ public record WorkerConfig(String hostName, int consumers, int batchSize, Durati
         }
     }
 
+    private static void requireRange(String name, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(name + " must be from 1 to " + max + ", but was " + value);
+        }
+    }
+
+    private static void requireAtLeast(String name, Duration value, Duration min) {
+        if (value == null || value.compareTo(min) < 0) {
+            throw new IllegalArgumentException(name + " must be at least " + Durations.format(min) + ", but was "
+                    + (value == null ? "null" : Durations.format(value)));
+        }
+    }
+
     private static String localHost() {
         try {
             String name = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9_.-]", "-");
-            return name.isEmpty() ? "worker" : name;
+            // a host name may have up to 253 characters; the default must pass the rule that HOSTNAME must pass
+            return name.isEmpty() ? "worker" : name.substring(0, Math.min(name.length(), MAX_HOST_NAME));
         } catch (UnknownHostException e) {
             return "worker";
         }

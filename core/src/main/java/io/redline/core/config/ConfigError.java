@@ -1,5 +1,7 @@
 package io.redline.core.config;
 
+import io.redline.core.text.Printable;
+
 /**
  * One invalid variable: its name, the value as it may be shown (passwords already masked) and what is allowed.
  *
@@ -9,25 +11,13 @@ package io.redline.core.config;
  */
 public record ConfigError(String variable, String shownValue, String allowed) {
 
+    private static final int ECHOED_CODE_POINTS = 200;
+
     /** The one line printed for this error, e.g. {@code ADMIN_PORT="abc" is invalid: must be ...}. */
     public String line() {
-        String value = shownValue == null ? " is not set" : "=\"" + printable(shownValue) + "\" is invalid";
+        String value = shownValue == null
+                ? " is not set"
+                : "=\"" + Printable.of(shownValue, ECHOED_CODE_POINTS) + "\" is invalid";
         return variable + value + ": " + allowed;
-    }
-
-    /** Control characters would break the one-line promise and could forge log lines. */
-    static String printable(String value) {
-        StringBuilder out = new StringBuilder(Math.min(value.length(), 200));
-        value.codePoints().limit(200).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        if (value.codePointCount(0, value.length()) > 200) {
-            out.append("...");
-        }
-        return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.redline.core.keys;
 
+import io.redline.core.text.Printable;
 import java.util.regex.Pattern;
 
 /**
@@ -7,6 +8,8 @@ import java.util.regex.Pattern;
  * always refused: a brace could move the key's hash tag, and the rest could address or forge another key.
  */
 public final class KeyRule {
+
+    private static final int ECHOED_CODE_POINTS = 80;
 
     private final String kind;
     private final int maxLength;
@@ -47,13 +50,9 @@ public final class KeyRule {
     public String check(String value) {
         if (value == null || value.isEmpty() || value.length() > maxLength || !pattern.matcher(value).matches()) {
             throw new InvalidKeyPartException(kind + " must be " + description() + ", but was "
-                    + (value == null ? "null" : "\"" + escape(value) + "\""));
+                    + (value == null ? "null" : "\"" + Printable.of(value, ECHOED_CODE_POINTS) + "\""));
         }
         return value;
-    }
-
-    public String kind() {
-        return kind;
     }
 
     public String description() {
@@ -62,17 +61,5 @@ public final class KeyRule {
             extra.append(", ").append(c);
         }
         return "1 to " + maxLength + " characters of A-Z, a-z, 0-9, _, -" + extra;
-    }
-
-    private static String escape(String value) {
-        StringBuilder out = new StringBuilder();
-        value.codePoints().limit(80).forEach(c -> {
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return value.codePointCount(0, value.length()) > 80 ? out + "..." : out.toString();
     }
 }

@@ -122,8 +122,4 @@ public final class RedlineRuntime {
     public MetricRegistry metrics() {
         return metrics;
     }
-
-    public HealthChecks health() {
-        return health;
-    }
 }

@@ -1,9 +1,14 @@
 package io.redline.core.redis;
 
 import io.redline.core.config.ConfigReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Where Redis is and how to reach it: {@code REDIS_MODE}, {@code REDIS_URL}, {@code REDIS_SENTINEL_MASTER}.
+ * The rules that tie the three together are written once ({@link #violations}): the constructor refuses what
+ * they refuse, and {@link #read} reports each of them against the variable to change.
  *
  * @param mode single, cluster or sentinel
  * @param url the server (single), the seed nodes (cluster) or the sentinels (sentinel)
@@ -12,19 +17,18 @@ import io.redline.core.config.ConfigReader;
 public record RedisSettings(RedisMode mode, RedisUrl url, String sentinelMaster) {
 
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
+    private static final String URL = "REDIS_URL";
+    private static final String MASTER = "REDIS_SENTINEL_MASTER";
 
     public RedisSettings {
         if (mode == null || url == null) {
             throw new IllegalArgumentException("mode and url are required, but were " + mode + " and " + url);
         }
-        if (mode == RedisMode.SINGLE && url.endpoints().size() != 1) {
-            throw new IllegalArgumentException("single mode takes one address, but was given " + url.endpoints().size());
-        }
-        if (mode == RedisMode.CLUSTER && url.database() != 0) {
-            throw new IllegalArgumentException("Redis Cluster has only database 0, but /" + url.database() + " was asked");
-        }
-        if (mode == RedisMode.SENTINEL && (sentinelMaster == null || sentinelMaster.isBlank())) {
-            throw new IllegalArgumentException("sentinel mode needs the master's name, but was \"" + sentinelMaster + "\"");
+        List<Violation> violations = violations(mode, url, sentinelMaster);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(violations.stream()
+                    .map(violation -> violation.variable() + ": " + violation.allowed())
+                    .collect(Collectors.joining("; ")));
         }
     }
 
@@ -38,29 +42,42 @@ public record RedisSettings(RedisMode mode, RedisUrl url, String sentinelMaster)
      */
     public static RedisSettings read(ConfigReader reader) {
         RedisMode mode = reader.choice("REDIS_MODE", RedisMode.SINGLE, RedisMode.class);
-        String rawUrl = reader.string("REDIS_URL", DEFAULT_URL);
+        String rawUrl = reader.string(URL, DEFAULT_URL);
         RedisUrl url = null;
         try {
             url = RedisUrl.parse(rawUrl, mode == RedisMode.SENTINEL ? 26_379 : 6379);
         } catch (IllegalArgumentException e) {
-            reader.reject("REDIS_URL", RedisUrl.mask(rawUrl), e.getMessage());
+            reader.reject(URL, RedisUrl.mask(rawUrl), e.getMessage());
         }
-        String master = reader.optional("REDIS_SENTINEL_MASTER").orElse(null);
-        if (mode == RedisMode.SENTINEL && master == null) {
-            reader.reject("REDIS_SENTINEL_MASTER", null, "required when REDIS_MODE=sentinel: the name of the master");
-        }
-        if (url != null && mode == RedisMode.SINGLE && url.endpoints().size() != 1) {
-            reader.reject("REDIS_URL", RedisUrl.mask(rawUrl),
-                    "REDIS_MODE=single takes exactly one address; set REDIS_MODE=cluster or sentinel for a list");
-        }
-        if (url != null && mode == RedisMode.CLUSTER && url.database() != 0) {
-            reader.reject("REDIS_URL", RedisUrl.mask(rawUrl),
-                    "Redis Cluster has only database 0: drop the /" + url.database());
+        String master = reader.optional(MASTER).orElse(null);
+        for (Violation violation : violations(mode, url, master)) {
+            reader.reject(violation.variable(), violation.variable().equals(URL) ? RedisUrl.mask(rawUrl) : master,
+                    violation.allowed());
         }
         return reader.hasErrors() ? fallback() : new RedisSettings(mode, url, master);
     }
 
+    /** The rules across the variables; those about the URL are skipped while it is {@code null} (unreadable). */
+    private static List<Violation> violations(RedisMode mode, RedisUrl url, String master) {
+        List<Violation> violations = new ArrayList<>();
+        if (mode == RedisMode.SENTINEL && (master == null || master.isBlank())) {
+            violations.add(new Violation(MASTER, "required when REDIS_MODE=sentinel: the name of the master"));
+        }
+        if (url != null && mode == RedisMode.SINGLE && url.endpoints().size() != 1) {
+            violations.add(new Violation(URL,
+                    "REDIS_MODE=single takes exactly one address; set REDIS_MODE=cluster or sentinel for a list"));
+        }
+        if (url != null && mode == RedisMode.CLUSTER && url.database() != 0) {
+            violations.add(new Violation(URL, "Redis Cluster has only database 0: drop the /" + url.database()));
+        }
+        return violations;
+    }
+
     private static RedisSettings fallback() {
         return single(DEFAULT_URL);
+    }
+
+    /** A rule broken: the variable to change and what it must be. */
+    private record Violation(String variable, String allowed) {
     }
 }
