@@ -3,7 +3,7 @@ package io.redline.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.redline.core.testkit.CommandLineRun;
+import io.redline.testkit.CommandLineRun;
 import org.junit.jupiter.api.Test;
 
 /** The cache-gateway jar's command line keeps the contract of every Redline jar (docs/configuration.md). */

@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.core.json.Json;
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
-import io.redline.core.testkit.Awaits;
-import io.redline.core.testkit.RedisExtension;
+import io.redline.testkit.Awaits;
+import io.redline.testkit.RedisExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -172,7 +172,7 @@ class GatewayHttpTest {
 
     @Test
     void anUnreachableOriginIs502AndASlowOne504() throws Exception {
-        start(Map.of("ORIGIN_URL", "http://127.0.0.1:" + io.redline.core.testkit.FreePorts.find()));
+        start(Map.of("ORIGIN_URL", "http://127.0.0.1:" + io.redline.testkit.FreePorts.find()));
         HttpResponse<String> down = get("/anything");
         assertEquals(502, down.statusCode());
         assertEquals(Json.mapper().readTree("{\"error\":\"Bad Gateway\"}"), Json.mapper().readTree(down.body()));

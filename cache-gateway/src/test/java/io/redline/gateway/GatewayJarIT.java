@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.core.json.Json;
-import io.redline.core.testkit.Awaits;
-import io.redline.core.testkit.ChildJvm;
-import io.redline.core.testkit.FreePorts;
-import io.redline.core.testkit.HttpProbe;
-import io.redline.core.testkit.PrometheusTextRules;
-import io.redline.core.testkit.RedisExtension;
+import io.redline.testkit.Awaits;
+import io.redline.testkit.ChildJvm;
+import io.redline.testkit.FreePorts;
+import io.redline.testkit.HttpProbe;
+import io.redline.testkit.PrometheusTextRules;
+import io.redline.testkit.RedisExtension;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;

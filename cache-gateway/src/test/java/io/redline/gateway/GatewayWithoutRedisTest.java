@@ -3,10 +3,10 @@ package io.redline.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.redline.core.testkit.Awaits;
-import io.redline.core.testkit.HttpProbe;
-import io.redline.core.testkit.RedisBinaries;
-import io.redline.core.testkit.RedisProcess;
+import io.redline.testkit.Awaits;
+import io.redline.testkit.HttpProbe;
+import io.redline.testkit.RedisBinaries;
+import io.redline.testkit.RedisProcess;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

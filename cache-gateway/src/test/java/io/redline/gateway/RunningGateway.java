@@ -4,7 +4,7 @@ import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
 import io.redline.core.process.CommonConfig;
 import io.redline.core.process.RedlineRuntime;
-import io.redline.core.testkit.FreePorts;
+import io.redline.testkit.FreePorts;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;

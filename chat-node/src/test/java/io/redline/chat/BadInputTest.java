@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.redline.core.testkit.HttpProbe;
-import io.redline.core.testkit.RedisExtension;
+import io.redline.testkit.HttpProbe;
+import io.redline.testkit.RedisExtension;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -64,7 +64,7 @@ class BadInputTest {
             assertTrue(limited.get("message").asText().startsWith("at most 3 messages per window; retry in"));
 
             assertTrue(client.isOpen(), "the socket stays open after every refusal");
-            io.redline.core.testkit.Awaits.await().until(() -> client.messages().size() == 3);
+            io.redline.testkit.Awaits.await().until(() -> client.messages().size() == 3);
             assertEquals("ok2", client.messages().get(2).get("content").asText());
         }
     }

@@ -3,9 +3,9 @@ package io.redline.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.redline.core.testkit.Awaits;
-import io.redline.core.testkit.HttpProbe;
-import io.redline.core.testkit.RedisExtension;
+import io.redline.testkit.Awaits;
+import io.redline.testkit.HttpProbe;
+import io.redline.testkit.RedisExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

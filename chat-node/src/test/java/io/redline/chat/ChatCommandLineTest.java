@@ -3,7 +3,7 @@ package io.redline.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.redline.core.testkit.CommandLineRun;
+import io.redline.testkit.CommandLineRun;
 import org.junit.jupiter.api.Test;
 
 /** The chat-node jar's command line keeps the contract of every Redline jar (docs/configuration.md). */

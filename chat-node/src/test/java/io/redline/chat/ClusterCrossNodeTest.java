@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
-import io.redline.core.testkit.RawRedis;
-import io.redline.core.testkit.RedisClusterExtension;
-import io.redline.core.testkit.RedisProcess;
+import io.redline.testkit.RawRedis;
+import io.redline.testkit.RedisClusterExtension;
+import io.redline.testkit.RedisProcess;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

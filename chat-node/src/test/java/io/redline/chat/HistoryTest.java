@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.core.json.Json;
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
-import io.redline.core.testkit.HttpProbe;
-import io.redline.core.testkit.RedisExtension;
+import io.redline.testkit.HttpProbe;
+import io.redline.testkit.RedisExtension;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -84,7 +84,7 @@ class HistoryTest {
             for (int i = 0; i < 3; i++) {
                 client.send(Map.of("type", "send", "room", "since", "content", "before" + i));
             }
-            io.redline.core.testkit.Awaits.await().until(() -> client.messages().size() == 3);
+            io.redline.testkit.Awaits.await().until(() -> client.messages().size() == 3);
             lastSeen = client.messages().get(2).get("id").asText();
         }
         for (int i = 0; i < 2; i++) {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
-import io.redline.core.testkit.Awaits;
-import io.redline.core.testkit.RawRedis;
-import io.redline.core.testkit.RedisExtension;
+import io.redline.testkit.Awaits;
+import io.redline.testkit.RawRedis;
+import io.redline.testkit.RedisExtension;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

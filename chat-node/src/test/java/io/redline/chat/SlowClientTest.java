@@ -3,8 +3,8 @@ package io.redline.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.redline.core.testkit.Awaits;
-import io.redline.core.testkit.RedisExtension;
+import io.redline.testkit.Awaits;
+import io.redline.testkit.RedisExtension;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;

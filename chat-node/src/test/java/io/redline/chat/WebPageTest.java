@@ -3,9 +3,9 @@ package io.redline.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.redline.core.testkit.Awaits;
-import io.redline.core.testkit.Browsers;
-import io.redline.core.testkit.RedisExtension;
+import io.redline.testkit.Awaits;
+import io.redline.testkit.Browsers;
+import io.redline.testkit.RedisExtension;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -2,8 +2,8 @@ package io.redline.events;
 
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
-import io.redline.core.testkit.Awaits;
-import io.redline.core.testkit.RedisClusterExtension;
+import io.redline.testkit.Awaits;
+import io.redline.testkit.RedisClusterExtension;
 import io.redline.events.simulate.Producer;
 import io.redline.events.simulate.SimulatedOrders;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
-import io.redline.core.testkit.RedisExtension;
+import io.redline.testkit.RedisExtension;
 import io.redline.events.consumer.ConsumerGroup;
 import io.redline.events.consumer.GroupNames;
 import io.redline.events.reaper.ConsumerJanitor;

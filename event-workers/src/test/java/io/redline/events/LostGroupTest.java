@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
-import io.redline.core.testkit.Awaits;
-import io.redline.core.testkit.RedisExtension;
+import io.redline.testkit.Awaits;
+import io.redline.testkit.RedisExtension;
 import io.redline.events.consumer.WorkerEvents;
 import java.time.Duration;
 import java.util.Map;

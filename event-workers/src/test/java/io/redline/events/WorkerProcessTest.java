@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
-import io.redline.core.testkit.Awaits;
-import io.redline.core.testkit.ChildJvm;
-import io.redline.core.testkit.FreePorts;
-import io.redline.core.testkit.HttpProbe;
-import io.redline.core.testkit.RedisExtension;
+import io.redline.testkit.Awaits;
+import io.redline.testkit.ChildJvm;
+import io.redline.testkit.FreePorts;
+import io.redline.testkit.HttpProbe;
+import io.redline.testkit.RedisExtension;
 import io.redline.events.consumer.ConsumerGroup;
 import io.redline.events.consumer.GroupNames;
 import io.redline.events.simulate.Producer;

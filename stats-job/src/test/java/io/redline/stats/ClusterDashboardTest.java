@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
-import io.redline.core.testkit.RedisClusterExtension;
-import io.redline.core.testkit.TestClock;
+import io.redline.testkit.RedisClusterExtension;
+import io.redline.testkit.TestClock;
 import io.redline.stats.dashboard.Dashboard;
 import io.redline.stats.dashboard.DashboardRun;
 import java.math.BigDecimal;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.core.json.Json;
-import io.redline.core.testkit.Awaits;
-import io.redline.core.testkit.Browsers;
-import io.redline.core.testkit.ChildJvm;
-import io.redline.core.testkit.FreePorts;
-import io.redline.core.testkit.HttpProbe;
-import io.redline.core.testkit.RedisExtension;
+import io.redline.testkit.Awaits;
+import io.redline.testkit.Browsers;
+import io.redline.testkit.ChildJvm;
+import io.redline.testkit.FreePorts;
+import io.redline.testkit.HttpProbe;
+import io.redline.testkit.RedisExtension;
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
 import java.time.Duration;

@@ -9,7 +9,7 @@ import io.redline.core.keys.RedlineKeys;
 import io.redline.core.redis.RedisMode;
 import io.redline.core.redis.RedisSettings;
 import io.redline.core.redis.RedissonConfigs;
-import io.redline.core.testkit.RedisExtension;
+import io.redline.testkit.RedisExtension;
 import io.redline.stats.compare.Comparison;
 import io.redline.stats.compare.DelayProxy;
 import io.redline.stats.compare.ProxyTap;

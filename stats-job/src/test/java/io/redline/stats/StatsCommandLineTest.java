@@ -3,8 +3,8 @@ package io.redline.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.redline.core.testkit.ChildJvm;
-import io.redline.core.testkit.CommandLineRun;
+import io.redline.testkit.ChildJvm;
+import io.redline.testkit.CommandLineRun;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

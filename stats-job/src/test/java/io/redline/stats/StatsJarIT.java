@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.core.json.Json;
-import io.redline.core.testkit.ChildJvm;
-import io.redline.core.testkit.RedisExtension;
+import io.redline.testkit.ChildJvm;
+import io.redline.testkit.RedisExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.redline.core.testkit.Awaits;
-import io.redline.core.testkit.Browsers;
+import io.redline.testkit.Awaits;
+import io.redline.testkit.Browsers;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.core.json.Json;
-import io.redline.core.testkit.Awaits;
-import io.redline.core.testkit.FreePorts;
-import io.redline.core.testkit.HttpProbe;
-import io.redline.core.testkit.RawRedis;
+import io.redline.testkit.Awaits;
+import io.redline.testkit.FreePorts;
+import io.redline.testkit.HttpProbe;
+import io.redline.testkit.RawRedis;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;

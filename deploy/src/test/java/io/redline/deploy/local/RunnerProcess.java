@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.core.json.Json;
-import io.redline.core.testkit.Awaits;
+import io.redline.testkit.Awaits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

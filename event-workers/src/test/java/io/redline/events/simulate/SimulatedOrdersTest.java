@@ -3,7 +3,7 @@ package io.redline.events.simulate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.redline.core.testkit.TestClock;
+import io.redline.testkit.TestClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

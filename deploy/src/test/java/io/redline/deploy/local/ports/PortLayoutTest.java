@@ -3,7 +3,7 @@ package io.redline.deploy.local.ports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.redline.core.testkit.FreePorts;
+import io.redline.testkit.FreePorts;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.HashSet;

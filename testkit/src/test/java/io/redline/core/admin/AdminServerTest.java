@@ -1,0 +1,122 @@
+package io.redline.core.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.codahale.metrics.health.HealthCheck;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.redline.core.config.ConfigReader;
+import io.redline.core.config.Env;
+import io.redline.core.json.Json;
+import io.redline.core.process.CommonConfig;
+import io.redline.core.process.RedlineRuntime;
+import io.redline.testkit.HttpProbe;
+import io.redline.testkit.PrometheusTextRules;
+import io.redline.testkit.RedisExtension;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The admin endpoints over real HTTP, on a runtime connected to a real Redis. */
+class AdminServerTest {
+
+    @RegisterExtension
+    static final RedisExtension REDIS = new RedisExtension();
+
+    private static final AtomicBoolean QUEUE_OK = new AtomicBoolean(true);
+    private static RedlineRuntime runtime;
+
+    @BeforeAll
+    static void startRuntime() throws Exception {
+        ConfigReader reader = new ConfigReader(Env.of(Map.of("REDIS_URL", REDIS.redis().url(), "ADMIN_PORT", "0")));
+        runtime = new RedlineRuntime("admin-test", CommonConfig.read(reader), context -> {
+            context.metrics().counter("test.requests").inc(3);
+            context.metrics().timer("test.latency").update(java.time.Duration.ofMillis(12));
+            context.health().addReadiness("queue", new HealthCheck() {
+                @Override
+                protected Result check() {
+                    return QUEUE_OK.get() ? Result.healthy("queue reachable") : Result.unhealthy("queue gone");
+                }
+            });
+            return List.of();
+        });
+        runtime.start();
+    }
+
+    @AfterAll
+    static void stopRuntime() {
+        runtime.stop();
+    }
+
+    @Test
+    void livenessAnswers200WithItsChecks() throws Exception {
+        HttpResponse<String> response = HttpProbe.get(url("/health/live"));
+        assertEquals(200, response.statusCode());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+        JsonNode body = Json.mapper().readTree(response.body());
+        assertEquals("UP", body.get("status").asText());
+        assertTrue(body.get("checks").get("deadlocks").get("healthy").asBoolean());
+    }
+
+    @Test
+    void readinessNamesEveryCheckAndTurns503WhenOneFails() throws Exception {
+        JsonNode body = Json.mapper().readTree(HttpProbe.get(url("/health/ready")).body());
+        assertEquals("UP", body.get("status").asText());
+        assertEquals(List.of("lifecycle", "queue", "redis"), List.copyOf(iterable(body.get("checks").fieldNames())));
+        assertEquals("PONG from every node", body.get("checks").get("redis").get("message").asText());
+
+        QUEUE_OK.set(false);
+        try {
+            HttpResponse<String> response = HttpProbe.get(url("/health/ready"));
+            assertEquals(503, response.statusCode());
+            JsonNode down = Json.mapper().readTree(response.body());
+            assertEquals("DOWN", down.get("status").asText());
+            assertEquals("queue gone", down.get("checks").get("queue").get("message").asText());
+        } finally {
+            QUEUE_OK.set(true);
+        }
+    }
+
+    @Test
+    void metricsFollowThePrometheusTextFormat() {
+        HttpResponse<String> response = HttpProbe.get(url("/metrics"));
+        assertEquals(200, response.statusCode());
+        assertEquals("text/plain; version=0.0.4; charset=utf-8",
+                response.headers().firstValue("Content-Type").orElse(""));
+        PrometheusTextRules.Exposition exposition = PrometheusTextRules.check(response.body());
+        assertEquals("counter", exposition.type("test_requests_total"));
+        assertEquals(3.0, exposition.value("test_requests_total"));
+        assertEquals("summary", exposition.type("test_latency"));
+        assertEquals(1.0, exposition.value("test_latency_count"));
+        assertEquals("gauge", exposition.type("jvm_memory_heap_used"));
+        assertTrue(exposition.value("jvm_memory_heap_used") > 0);
+        assertTrue(exposition.families().stream().anyMatch(name -> name.startsWith("jvm_gc_")));
+        assertTrue(exposition.families().stream().anyMatch(name -> name.startsWith("jvm_threads_")));
+    }
+
+    @Test
+    void otherMethodsGet405AndUnknownPaths404() {
+        HttpResponse<String> post = HttpProbe.send(HttpRequest.newBuilder(URI.create(url("/health/live")))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(405, post.statusCode());
+        assertEquals("GET, HEAD", post.headers().firstValue("Allow").orElse(""));
+        assertEquals(404, HttpProbe.status(url("/nope")));
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + runtime.adminPort() + path;
+    }
+
+    private static <T> List<T> iterable(java.util.Iterator<T> iterator) {
+        List<T> items = new java.util.ArrayList<>();
+        iterator.forEachRemaining(items::add);
+        return items;
+    }
+}
