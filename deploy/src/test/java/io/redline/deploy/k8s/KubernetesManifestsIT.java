@@ -147,6 +147,61 @@ class KubernetesManifestsIT {
         assertEquals(4, checked.size(), checked.toString());
     }
 
+    /**
+     * The images Jib builds are the ones the manifests run: {@code redline/MODULE:VERSION} (the prod overlay adds
+     * a registry), exposing the ports the pods declare, as the user the pods run as, with the JVM flags and a base
+     * pinned by digest.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void theJibImagesAreTheImagesTheManifestsRunWithTheirPortsAndUser(String overlay) {
+        JibConfiguration shared = JibConfiguration.shared();
+        List<String> problems = new ArrayList<>();
+        if (!shared.base().matches("[a-z0-9./-]+:[\\w.-]+@sha256:[0-9a-f]{64}")) {
+            problems.add("Jib's base image " + shared.base() + " is not pinned by digest");
+        }
+        if (!shared.skippedByDefault()) {
+            problems.add("Jib is not skipped by default: every module, core too, would try to build an image");
+        }
+        for (String flag : List.of("-XX:MaxRAMPercentage=", "-XX:+ExitOnOutOfMemoryError")) {
+            if (shared.jvmFlags().stream().noneMatch(f -> f.startsWith(flag))) {
+                problems.add("Jib's jvmFlags " + shared.jvmFlags() + " lack " + flag);
+            }
+        }
+        if (!shared.labels().contains("org.opencontainers.image.version")) {
+            problems.add("Jib's labels " + shared.labels() + " lack org.opencontainers.image.version");
+        }
+        for (Rendered.Workload workload : rendered(overlay).workloads()) {
+            for (RedlineContainer c : RedlineContainer.of(rendered(overlay), workload)) {
+                var jib = JibConfiguration.of(c.module());
+                if (jib.isEmpty()) {
+                    problems.add(c.module() + "/pom.xml has no profile \"image\" with " + "jib-maven-plugin");
+                    continue;
+                }
+                String expected = jib.get().image().replace("${project.version}", JibConfiguration.projectVersion());
+                if (!c.container().getImage().equals(expected) && !c.container().getImage().endsWith("/" + expected)) {
+                    problems.add(c.describe() + " runs image " + c.container().getImage() + ", but Jib builds "
+                            + expected);
+                }
+                if (!"false".equals(jib.get().skip())) {
+                    problems.add(c.module() + "'s profile image does not turn Jib's skip off");
+                }
+                List<String> declared = c.container().getPorts().stream()
+                        .map(p -> String.valueOf(p.getContainerPort())).sorted().toList();
+                if (!declared.isEmpty() && !declared.equals(jib.get().ports().stream().sorted().toList())) {
+                    problems.add(c.describe() + " declares ports " + declared + ", but the image exposes "
+                            + jib.get().ports());
+                }
+                var pod = workload.pod().getSecurityContext();
+                String user = pod.getRunAsUser() + ":" + pod.getRunAsGroup();
+                if (!user.equals(shared.user())) {
+                    problems.add(c.describe() + " runs as " + user + ", but the image's user is " + shared.user());
+                }
+            }
+        }
+        assertNoProblems(overlay, problems);
+    }
+
     /** Each check can fail: one mistake put into the rendered dev overlay, and the message that must name it. */
     static Stream<Arguments> mistakes() {
         return Stream.of(
