@@ -226,7 +226,14 @@ class KubernetesManifestsIT {
                 Arguments.of("fieldPath: metadata.name", "fieldPath: spec.nodeName",
                         "HOSTNAME is not the pod's name"),
                 Arguments.of("kind: PodDisruptionBudget", "kind: PodDisruptionBudgets",
-                        "unknown kind policy/v1/PodDisruptionBudgets"));
+                        "unknown kind policy/v1/PodDisruptionBudgets"),
+                Arguments.of("  selector:\n    app.kubernetes.io/name: cache-gateway\n",
+                        "  selector:\n    app.kubernetes.io/name: cache-gw\n", "Service cache-gateway selects no pod"),
+                Arguments.of("key: redis-url", "key: redis-uri", "refers to key redis-uri of Secret redis-credentials-"),
+                Arguments.of("address: redis:6379", "address: redis-0:6379",
+                        "the trigger reads Redis at [redis-0:6379], but REDIS_URL names [redis:6379]"),
+                Arguments.of("image: redline/chat-node:", "image: redline/chat:",
+                        "Deployment chat-node is part of redline but runs no image redline/MODULE"));
     }
 
     @ParameterizedTest(name = "{1}")

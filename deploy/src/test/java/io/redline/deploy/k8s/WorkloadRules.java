@@ -33,6 +33,12 @@ final class WorkloadRules {
     static List<String> check(Rendered rendered) {
         List<String> problems = new ArrayList<>();
         for (Rendered.Workload workload : rendered.workloads()) {
+            // a misspelt image would otherwise take a Redline pod out of every check below
+            if ("redline".equals(workload.podLabels().get("app.kubernetes.io/part-of"))
+                    && RedlineContainer.of(rendered, workload).isEmpty()) {
+                problems.add(workload.describe() + " is part of redline but runs no image redline/MODULE"
+                        + " (MODULE one of " + new java.util.TreeSet<>(ProcessJars.MODULES) + ")");
+            }
             for (RedlineContainer c : RedlineContainer.of(rendered, workload)) {
                 problems.addAll(environment(c));
                 problems.addAll(hardening(workload, c));
