@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the process jars say about themselves. The deploy module never links against a process module, so it asks
  * the jars as a user would: {@code java -jar redline-MODULE.jar ARGS --help} shows the usage of ARGS only for a
- * real command, and lists under "Environment variables read" every variable that command reads (taken from the code that reads
- * them, see io.redline.core.cli.CommandLines).
+ * real command, and lists under "Environment variables read" every variable that command reads (taken from the
+ * code that reads them, see io.redline.core.cli.CommandLines).
  */
 final class ProcessJars {
 
