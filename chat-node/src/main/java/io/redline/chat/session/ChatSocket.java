@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -36,6 +37,8 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
     private final Clock clock;
     private final ChatEvents events;
     private final Map<String, RoomView> joined = new ConcurrentHashMap<>();
+    /** What a room view sends goes to this socket's outbound queue; one instance, not one per delivery. */
+    private final Consumer<String> toClient = this::sendFrame;
     private final ClientFrame.Handler frames = new ClientFrame.Handler() {
         @Override
         public void join(ClientFrame.Join frame) {
@@ -128,7 +131,7 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
     public void deliver(String room, String messageId, String json, String frame) {
         RoomView view = joined.get(room);
         if (view != null) {
-            view.deliver(messageId, json, frame, this::sendFrame);
+            view.deliver(messageId, json, frame, toClient);
         }
     }
 
@@ -143,7 +146,7 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
     @Override
     public int catchUp(String room, List<String> history) {
         RoomView view = joined.get(room);
-        return view == null ? 0 : view.catchUp(history, this::sendFrame);
+        return view == null ? 0 : view.catchUp(history, toClient);
     }
 
     /** Subscribe (held back), read history, then merge: no gap, no duplicate. */
@@ -164,7 +167,7 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
             List<String> history = chat.history(room);
             List<Member> members = ChatService.await(presence.members(room));
             view.open(history, messageIds(history), since, shown -> ServerFrames.history(room, shown, members),
-                    this::sendFrame);
+                    toClient);
             presence.refresh(room);
         } catch (ProtocolException e) {
             joined.remove(room);
