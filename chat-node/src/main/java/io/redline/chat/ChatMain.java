@@ -1,6 +1,8 @@
 package io.redline.chat;
 
 import io.redline.chat.bench.ChatBench;
+import io.redline.chat.node.ChatConfig;
+import io.redline.chat.node.ChatNode;
 import io.redline.core.cli.CommandLines;
 import io.redline.core.cli.ReadsEnvironment;
 import io.redline.core.config.ConfigReader;

@@ -3,6 +3,7 @@ package io.redline.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.redline.chat.node.ChatNode;
 import io.redline.testkit.Awaits;
 import io.redline.testkit.HttpProbe;
 import io.redline.testkit.RedisExtension;

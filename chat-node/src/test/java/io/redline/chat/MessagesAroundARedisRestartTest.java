@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.redline.chat.message.ChatHistory;
 import io.redline.chat.message.ChatMessage;
+import io.redline.chat.message.MessagePublisher;
 import io.redline.chat.metrics.ChatMetrics;
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
@@ -145,13 +145,13 @@ class MessagesAroundARedisRestartTest {
     void aSendThatReachesFewerSubscribersThanItMustIsNotStored() throws Exception {
         RedissonClient client = Redisson.create(RedissonConfigs.create(RedisSettings.single(redis.url()), "test"));
         try {
-            ChatHistory history = new ChatHistory(client, KEYS, false);
+            MessagePublisher publisher = new MessagePublisher(client, KEYS, false);
             ChatMessage unheard = new ChatMessage(System.currentTimeMillis() + "-testnode-1", "empty", "u", "U",
                     "nobody listens", System.currentTimeMillis());
-            assertEquals(0L, history.append(unheard, 1).toCompletableFuture().get(10, TimeUnit.SECONDS));
+            assertEquals(0L, publisher.publish(unheard, 1).toCompletableFuture().get(10, TimeUnit.SECONDS));
             assertEquals(List.of(), history("empty"), "a send that must reach its node's subscription but reached"
                     + " no one is not stored");
-            assertEquals(0L, history.append(unheard, 0).toCompletableFuture().get(10, TimeUnit.SECONDS));
+            assertEquals(0L, publisher.publish(unheard, 0).toCompletableFuture().get(10, TimeUnit.SECONDS));
             assertEquals(List.of(unheard.toJson()), history("empty"), "an HTTP send need reach no one");
         } finally {
             client.shutdown();

@@ -1,5 +1,7 @@
 package io.redline.chat;
 
+import io.redline.chat.node.ChatConfig;
+import io.redline.chat.node.ChatNode;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
 import io.redline.core.process.CommonConfig;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.redline.chat.node.ChatConfig;
 import io.redline.core.config.ConfigException;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;

@@ -1,8 +1,8 @@
 package io.redline.chat.bench;
 
-import io.redline.chat.ChatConfig;
+import io.redline.chat.node.ChatConfig;
+import io.redline.chat.node.ChatNode;
 import io.redline.chat.session.SocketLimits;
-import io.redline.chat.ChatNode;
 import io.redline.core.bench.BenchReport;
 import io.redline.core.bench.BenchResult;
 import io.redline.core.bench.Latencies;

@@ -1,7 +1,6 @@
 package io.redline.chat.message;
 
 import java.time.Clock;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -9,11 +8,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class MessageIds {
 
+    private final String node;
     private final Clock clock;
-    private final String node = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong sequence = new AtomicLong();
 
-    public MessageIds(Clock clock) {
+    /**
+     * @param node the id of the node that makes them: the node's one id, which its session ids carry too
+     */
+    public MessageIds(String node, Clock clock) {
+        this.node = node;
         this.clock = clock;
     }
 

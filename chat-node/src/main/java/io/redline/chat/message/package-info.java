@@ -1,5 +1,5 @@
 /**
- * Chat messages: the wire format of the contract (docs/contract.md), the rules for rooms, users and content, ids, and the room
- * history (pushed, trimmed, expired and published in one atomic round trip).
+ * Chat messages: the wire format of the contract (docs/contract.md), their ids, their publishing (published,
+ * pushed, trimmed and expired in one atomic round trip) and the room history it keeps.
  */
 package io.redline.chat.message;

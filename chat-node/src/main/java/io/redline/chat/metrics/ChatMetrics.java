@@ -89,7 +89,7 @@ public final class ChatMetrics implements ChatEvents, RoomEvents {
     }
 
     @Override
-    public void fannedOut(int members) {
+    public void fannedOut() {
         fannedOut.mark();
     }
 

@@ -1,28 +1,74 @@
 package io.redline.chat.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.redline.chat.message.ChatRules;
 import io.redline.core.json.Json;
 import java.io.IOException;
 
 /**
  * A frame from a client: {@code {"type":"join","room":R[,"since":ID]}}, {@code {"type":"send","room":R,
- * "content":TEXT}} or {@code {"type":"leave","room":R}}.
+ * "content":TEXT}} or {@code {"type":"leave","room":R}}, parsed and validated.
  *
- * @param type what the client asks
- * @param room the room, validated
- * @param content the text of a send, validated; null otherwise
- * @param since for a join: the last message id the client saw, or null
+ * <p>Sealed, and handled only through {@link #dispatchTo}: a new kind of frame must add a method to
+ * {@link Handler}, so that every handler fails to compile until it says what that frame does (a {@code switch}
+ * with a {@code default} would quietly treat it as one of the others).
  */
-public record ClientFrame(Type type, String room, String content, String since) {
+public sealed interface ClientFrame permits ClientFrame.Join, ClientFrame.Send, ClientFrame.Leave {
 
-    /** The kinds of client frame. */
-    public enum Type { JOIN, SEND, LEAVE }
+    /** The room the frame is about, validated. */
+    String room();
+
+    /** Calls the handler's method for this kind of frame. */
+    void dispatchTo(Handler handler);
+
+    /** What to do with each kind of frame. */
+    interface Handler {
+
+        void join(Join frame);
+
+        void send(Send frame);
+
+        void leave(Leave frame);
+    }
+
+    /**
+     * Join a room.
+     *
+     * @param since the last message id the client saw, or null
+     */
+    record Join(String room, String since) implements ClientFrame {
+
+        @Override
+        public void dispatchTo(Handler handler) {
+            handler.join(this);
+        }
+    }
+
+    /**
+     * Send a message to a joined room.
+     *
+     * @param content the text, validated
+     */
+    record Send(String room, String content) implements ClientFrame {
+
+        @Override
+        public void dispatchTo(Handler handler) {
+            handler.send(this);
+        }
+    }
+
+    /** Leave a joined room. */
+    record Leave(String room) implements ClientFrame {
+
+        @Override
+        public void dispatchTo(Handler handler) {
+            handler.leave(this);
+        }
+    }
 
     /**
      * @throws ProtocolException with the code of the first thing wrong
      */
-    public static ClientFrame parse(String text) {
+    static ClientFrame parse(String text) {
         JsonNode node;
         try {
             node = Json.mapper().readTree(text);
@@ -32,37 +78,29 @@ public record ClientFrame(Type type, String room, String content, String since) 
         if (node == null || !node.isObject()) {
             throw new ProtocolException(ErrorCode.INVALID_JSON, "a frame is a JSON object");
         }
-        Type type = type(node.get("type"));
-        String room = ChatRules.room(text(node, "room"));
-        switch (type) {
-            case SEND:
-                return new ClientFrame(type, room, ChatRules.content(text(node, "content")), null);
-            case JOIN:
-                JsonNode since = node.get("since");
-                if (since != null && !since.isNull() && !since.isTextual()) {
-                    throw new ProtocolException(ErrorCode.INVALID_FRAME, "since must be a message id (a string)");
-                }
-                return new ClientFrame(type, room, null, since == null || since.isNull() ? null : since.asText());
+        JsonNode type = node.get("type");
+        switch (type != null && type.isTextual() ? type.asText() : "") {
+            case "join":
+                return join(room(node), node.get("since"));
+            case "send":
+                return new Send(room(node), ChatRules.content(text(node, "content")));
+            case "leave":
+                return new Leave(room(node));
             default:
-                return new ClientFrame(type, room, null, null);
+                throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "type must be join, send or leave, but was "
+                        + (type == null ? "missing" : type.toString()));
         }
     }
 
-    private static Type type(JsonNode type) {
-        if (type != null && type.isTextual()) {
-            switch (type.asText()) {
-                case "join":
-                    return Type.JOIN;
-                case "send":
-                    return Type.SEND;
-                case "leave":
-                    return Type.LEAVE;
-                default:
-                    break;
-            }
+    private static Join join(String room, JsonNode since) {
+        if (since != null && !since.isNull() && !since.isTextual()) {
+            throw new ProtocolException(ErrorCode.INVALID_FRAME, "since must be a message id (a string)");
         }
-        throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "type must be join, send or leave, but was "
-                + (type == null ? "missing" : type.toString()));
+        return new Join(room, since == null || since.isNull() ? null : since.asText());
+    }
+
+    private static String room(JsonNode node) {
+        return ChatRules.room(text(node, "room"));
     }
 
     private static String text(JsonNode node, String field) {

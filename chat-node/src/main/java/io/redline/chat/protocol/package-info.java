@@ -1,2 +1,5 @@
-/** The WebSocket protocol of the contract (docs/contract.md): client frames, their validation with error codes, server frames. */
+/**
+ * The WebSocket protocol of the contract (docs/contract.md): client frames, the rules for rooms, users and
+ * content with their error codes, server frames.
+ */
 package io.redline.chat.protocol;

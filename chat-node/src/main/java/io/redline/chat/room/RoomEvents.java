@@ -6,8 +6,8 @@ public interface RoomEvents {
     RoomEvents NONE = new RoomEvents() {
     };
 
-    /** A message arrived from Redis and went to {@code members} local clients. */
-    default void fannedOut(int members) {
+    /** A message arrived from Redis and went to the room's local clients. */
+    default void fannedOut() {
     }
 
     /** A payload on a room channel was not a chat message (another producer wrote it); it was dropped. */

@@ -161,7 +161,7 @@ public final class RoomSubscriptions {
         for (RoomMember member : members) {
             member.deliver(room, id, json, frame);
         }
-        events.fannedOut(members.size());
+        events.fannedOut();
     }
 
     /** One room's subscription (its status and message listeners) and its local members. */

@@ -2,8 +2,9 @@ package io.redline.chat.session;
 
 import io.redline.chat.message.ChatHistory;
 import io.redline.chat.message.ChatMessage;
-import io.redline.chat.message.ChatRules;
 import io.redline.chat.message.MessageIds;
+import io.redline.chat.message.MessagePublisher;
+import io.redline.chat.protocol.ChatRules;
 import io.redline.chat.protocol.ErrorCode;
 import io.redline.chat.protocol.ProtocolException;
 import io.redline.core.ratelimit.RateLimitDecision;
@@ -22,14 +23,16 @@ public final class ChatService {
     private static final Duration REDIS_WAIT = Duration.ofSeconds(5);
 
     private final ChatHistory history;
+    private final MessagePublisher publisher;
     private final SlidingWindowRateLimiter sendLimit;
     private final MessageIds ids;
     private final Clock clock;
     private final ChatEvents events;
 
-    public ChatService(ChatHistory history, SlidingWindowRateLimiter sendLimit, MessageIds ids, Clock clock,
-                       ChatEvents events) {
+    public ChatService(ChatHistory history, MessagePublisher publisher, SlidingWindowRateLimiter sendLimit,
+                       MessageIds ids, Clock clock, ChatEvents events) {
         this.history = history;
+        this.publisher = publisher;
         this.sendLimit = sendLimit;
         this.ids = ids;
         this.clock = clock;
@@ -51,7 +54,7 @@ public final class ChatService {
             throw new ProtocolException(ErrorCode.RATE_LIMITED, "at most " + decision.limit()
                     + " messages per window; retry in " + decision.retryAfterSeconds() + " s");
         }
-        long receivers = await(history.append(message, minReceivers));
+        long receivers = await(publisher.publish(message, minReceivers));
         if (receivers < minReceivers) {
             throw new ProtocolException(ErrorCode.UNAVAILABLE, "not sent: this node is subscribing to room "
                     + message.roomId() + " again after losing its connection to Redis; nothing was stored,"

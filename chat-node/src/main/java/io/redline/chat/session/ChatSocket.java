@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -36,6 +37,24 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
     private final Clock clock;
     private final ChatEvents events;
     private final Map<String, RoomView> joined = new ConcurrentHashMap<>();
+    /** What a room view sends goes to this socket's outbound queue; one instance, not one per delivery. */
+    private final Consumer<String> toClient = this::sendFrame;
+    private final ClientFrame.Handler frames = new ClientFrame.Handler() {
+        @Override
+        public void join(ClientFrame.Join frame) {
+            ChatSocket.this.join(frame.room(), frame.since());
+        }
+
+        @Override
+        public void send(ClientFrame.Send frame) {
+            ChatSocket.this.send(frame.room(), frame.content());
+        }
+
+        @Override
+        public void leave(ClientFrame.Leave frame) {
+            ChatSocket.this.leave(frame.room());
+        }
+    };
     private volatile Session session;
     private volatile Outbound out;
     private volatile Keepalive keepalive;
@@ -82,18 +101,7 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
     public void onWebSocketText(String text) {
         keepalive.heard();
         try {
-            ClientFrame frame = ClientFrame.parse(text);
-            switch (frame.type()) {
-                case JOIN:
-                    join(frame.room(), frame.since());
-                    break;
-                case SEND:
-                    send(frame.room(), frame.content());
-                    break;
-                default:
-                    leave(frame.room());
-                    break;
-            }
+            ClientFrame.parse(text).dispatchTo(frames);
         } catch (ProtocolException e) {
             out.send(ServerFrames.error(e.code(), e.getMessage()));
         }
@@ -123,7 +131,7 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
     public void deliver(String room, String messageId, String json, String frame) {
         RoomView view = joined.get(room);
         if (view != null) {
-            view.deliver(messageId, json, frame, out);
+            view.deliver(messageId, json, frame, toClient);
         }
     }
 
@@ -138,7 +146,7 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
     @Override
     public int catchUp(String room, List<String> history) {
         RoomView view = joined.get(room);
-        return view == null ? 0 : view.catchUp(history, out);
+        return view == null ? 0 : view.catchUp(history, toClient);
     }
 
     /** Subscribe (held back), read history, then merge: no gap, no duplicate. */
@@ -158,7 +166,8 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
             ChatService.await(presence.entered(room, id, user));
             List<String> history = chat.history(room);
             List<Member> members = ChatService.await(presence.members(room));
-            view.open(history, messageIds(history), since, shown -> ServerFrames.history(room, shown, members), out);
+            view.open(history, messageIds(history), since, shown -> ServerFrames.history(room, shown, members),
+                    toClient);
             presence.refresh(room);
         } catch (ProtocolException e) {
             joined.remove(room);
@@ -207,9 +216,5 @@ public final class ChatSocket implements Session.Listener.AutoDemanding, RoomMem
         if (current != null) {
             current.send(frame);
         }
-    }
-
-    public Member user() {
-        return user;
     }
 }

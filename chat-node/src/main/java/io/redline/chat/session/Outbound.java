@@ -50,10 +50,6 @@ final class Outbound {
         events.frameOut();
     }
 
-    int pending() {
-        return pending.get();
-    }
-
     private void drop() {
         if (dropped.compareAndSet(false, true)) {
             LOG.warn("Closing {}: {} frames waiting, it cannot keep up", who, capacity);

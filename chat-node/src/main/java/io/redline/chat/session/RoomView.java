@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -28,11 +29,11 @@ final class RoomView {
     private final List<String[]> held = new ArrayList<>();
     private final LinkedHashSet<String> had = new LinkedHashSet<>();
 
-    synchronized void deliver(String id, String json, String frame, Outbound out) {
+    synchronized void deliver(String id, String json, String frame, Consumer<String> out) {
         if (!opened || catchUps > 0) {
             held.add(new String[] {id, json, frame});
         } else if (remember(id)) {
-            out.send(frame);
+            out.accept(frame);
         }
     }
 
@@ -50,7 +51,7 @@ final class RoomView {
      * @param frameOf makes the history frame of the messages to show
      */
     synchronized void open(List<String> history, List<String> ids, String since,
-                           Function<List<String>, String> frameOf, Outbound out) {
+                           Function<List<String>, String> frameOf, Consumer<String> out) {
         ids.forEach(this::remember);
         Set<String> inHistory = new HashSet<>(ids);
         int overlap = 0;
@@ -67,7 +68,7 @@ final class RoomView {
             }
         }
         shown.addAll(after(history, ids, since));
-        out.send(frameOf.apply(shown));
+        out.accept(frameOf.apply(shown));
         opened = true;
         // a catch-up that came while the join was reading the history may know of later messages
         sendMissing(catchUpBeforeOpen, out);
@@ -85,7 +86,7 @@ final class RoomView {
      *
      * @return how many messages of the history were sent
      */
-    synchronized int catchUp(List<String> history, Outbound out) {
+    synchronized int catchUp(List<String> history, Consumer<String> out) {
         catchUps = Math.max(0, catchUps - 1);
         if (!opened) {
             catchUpBeforeOpen = history;
@@ -96,7 +97,7 @@ final class RoomView {
         return sent;
     }
 
-    private int sendMissing(List<String> history, Outbound out) {
+    private int sendMissing(List<String> history, Consumer<String> out) {
         int sent = 0;
         for (String json : history) {
             String id;
@@ -106,20 +107,20 @@ final class RoomView {
                 continue;
             }
             if (remember(id)) {
-                out.send(ServerFrames.message(json));
+                out.accept(ServerFrames.message(json));
                 sent++;
             }
         }
         return sent;
     }
 
-    private void releaseHeld(Outbound out) {
+    private void releaseHeld(Consumer<String> out) {
         if (catchUps > 0) {
             return;
         }
         for (String[] message : held) {
             if (remember(message[0])) {
-                out.send(message[2]);
+                out.accept(message[2]);
             }
         }
         held.clear();

@@ -1,7 +1,5 @@
-package io.redline.chat.message;
+package io.redline.chat.protocol;
 
-import io.redline.chat.protocol.ErrorCode;
-import io.redline.chat.protocol.ProtocolException;
 import io.redline.core.keys.InvalidKeyPartException;
 import io.redline.core.keys.KeyRule;
 import io.redline.core.keys.RedlineKeys;

@@ -1,17 +1,16 @@
-package io.redline.chat;
+package io.redline.chat.node;
 
 import io.redline.chat.http.ChatHttpHandler;
 import io.redline.chat.http.ChatSockets;
 import io.redline.chat.message.ChatHistory;
 import io.redline.chat.message.MessageIds;
+import io.redline.chat.message.MessagePublisher;
 import io.redline.chat.metrics.ChatMetrics;
-import io.redline.chat.presence.Member;
 import io.redline.chat.presence.Presence;
-import io.redline.chat.presence.PresenceListener;
-import io.redline.chat.protocol.ServerFrames;
 import io.redline.chat.room.RoomSubscriptions;
 import io.redline.chat.session.ChatService;
 import io.redline.chat.session.ChatSocket;
+import io.redline.chat.session.PresenceBroadcast;
 import io.redline.chat.session.SocketLimits;
 import io.redline.core.http.JettyServer;
 import io.redline.core.lifecycle.Managed;
@@ -23,7 +22,6 @@ import io.redline.core.ratelimit.SlidingWindowRateLimiter;
 import io.redline.core.redis.RedisMode;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -36,6 +34,7 @@ public final class ChatNode {
     /** The largest text message a client may send, over one frame or several; also the largest frame. */
     public static final int MAX_MESSAGE = 64 * 1024;
 
+    /** This node's one id: in its message ids and its session ids. */
     private final String nodeId = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong sessions = new AtomicLong();
     private final RoomSubscriptions rooms;
@@ -45,34 +44,20 @@ public final class ChatNode {
     public ChatNode(ChatConfig config, ProcessContext context) {
         boolean cluster = context.config().redis().mode() == RedisMode.CLUSTER;
         ChatMetrics metrics = new ChatMetrics(context.metrics());
-        ChatHistory history = new ChatHistory(context.redis(), context.keys(), cluster);
+        ChatHistory history = new ChatHistory(context.redis(), context.keys());
         rooms = new RoomSubscriptions(context.redis(), context.keys(), cluster, metrics, history::recent,
                 context.clock());
         metrics.watchRooms(rooms::subscribedRooms);
         presence = new Presence(context.redis(), context.keys(), context.clock(), config.presenceTtl(),
-                context.threadPools().scheduled("presence", 1), rooms::rooms, new PresenceListener() {
-                    @Override
-                    public void membersChanged(String room, List<Member> members) {
-                        String frame = ServerFrames.presence(room, members);
-                        rooms.members(room).forEach(member -> member.sendFrame(frame));
-                    }
-
-                    @Override
-                    public void redisFailed(Throwable error) {
-                        // polled every second while rooms have local clients: the earliest sign of an outage
-                        Throwable cause = error instanceof CompletionException && error.getCause() != null
-                                ? error.getCause() : error;
-                        rooms.suspectLost("Redis did not answer a presence read: " + cause);
-                    }
-                });
+                context.threadPools().scheduled("presence", 1), rooms::rooms, new PresenceBroadcast(rooms));
         SlidingWindowRateLimiter sendLimit = new SlidingWindowRateLimiter(context.redis(), context.keys(),
                 RateLimiterSettings.of(SEND_SCOPE, new RateLimit(config.sendLimit(), config.sendWindow())),
                 RateLimiterEvents.NONE, context.clock());
-        ChatService chat = new ChatService(history, sendLimit,
-                new MessageIds(context.clock()), context.clock(), metrics);
+        ChatService chat = new ChatService(history, new MessagePublisher(context.redis(), context.keys(), cluster),
+                sendLimit, new MessageIds(nodeId, context.clock()), context.clock(), metrics);
         SocketLimits limits = config.sockets();
         ScheduledExecutorService pings = context.threadPools().scheduled("chat-pings", 1);
-        ChatSockets sockets = new ChatSockets((user, remote) -> new ChatSocket(
+        ChatSockets sockets = new ChatSockets(user -> new ChatSocket(
                 nodeId + "/" + sessions.incrementAndGet(), user, chat, rooms, presence, limits, pings,
                 context.clock(), metrics));
         ChatHttpHandler http = new ChatHttpHandler(chat);
@@ -95,10 +80,6 @@ public final class ChatNode {
         return List.of(presence, server);
     }
 
-    public JettyServer server() {
-        return server;
-    }
-
     public RoomSubscriptions rooms() {
         return rooms;
     }
@@ -106,5 +87,4 @@ public final class ChatNode {
     public Presence presence() {
         return presence;
     }
-
 }
