@@ -1,5 +1,9 @@
 package io.redline.core.config;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,6 +36,35 @@ public final class ConfigReader {
 
     public Optional<String> optional(String name) {
         return lookUp(name);
+    }
+
+    /**
+     * A secret: {@code NAME}, or the content of the file that {@code NAME_FILE} names (a Kubernetes Secret mounted
+     * as a file; one trailing line break is dropped). Its value is never echoed in an error.
+     */
+    public Optional<String> secret(String name) {
+        String fileVariable = name + "_FILE";
+        Optional<String> direct = lookUp(name);
+        Optional<String> file = lookUp(fileVariable);
+        if (file.isEmpty()) {
+            return direct;
+        }
+        if (direct.isPresent()) {
+            errors.add(new ConfigError(fileVariable, file.get(), "set " + name + " or " + fileVariable + ", not both"));
+            return direct;
+        }
+        try {
+            String content = Files.readString(Path.of(file.get())).replaceFirst("\\r?\\n\\z", "");
+            if (content.isEmpty()) {
+                errors.add(new ConfigError(fileVariable, file.get(), "the file is empty"));
+                return Optional.empty();
+            }
+            return Optional.of(content);
+        } catch (IOException | InvalidPathException e) {
+            errors.add(new ConfigError(fileVariable, file.get(), "must name a readable file (" + e.getClass()
+                    .getSimpleName() + ")"));
+            return Optional.empty();
+        }
     }
 
     public String string(String name, String defaultValue) {

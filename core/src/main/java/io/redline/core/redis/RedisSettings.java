@@ -3,6 +3,7 @@ package io.redline.core.redis;
 import io.redline.core.config.ConfigReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +20,8 @@ public record RedisSettings(RedisMode mode, RedisUrl url, String sentinelMaster)
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
     private static final String URL = "REDIS_URL";
     private static final String MASTER = "REDIS_SENTINEL_MASTER";
+    private static final String USERNAME = "REDIS_USERNAME";
+    private static final String PASSWORD = "REDIS_PASSWORD";
 
     public RedisSettings {
         if (mode == null || url == null) {
@@ -49,12 +52,36 @@ public record RedisSettings(RedisMode mode, RedisUrl url, String sentinelMaster)
         } catch (IllegalArgumentException e) {
             reader.reject(URL, RedisUrl.mask(rawUrl), e.getMessage());
         }
+        url = credentials(reader, url);
         String master = reader.optional(MASTER).orElse(null);
         for (Violation violation : violations(mode, url, master)) {
             reader.reject(violation.variable(), violation.variable().equals(URL) ? RedisUrl.mask(rawUrl) : master,
                     violation.allowed());
         }
         return reader.hasErrors() ? fallback() : new RedisSettings(mode, url, master);
+    }
+
+    /**
+     * {@code REDIS_USERNAME} and {@code REDIS_PASSWORD} (or {@code REDIS_PASSWORD_FILE}): the credentials apart
+     * from the URL, so that the password can come from a Secret of its own. Not both ways at once.
+     */
+    private static RedisUrl credentials(ConfigReader reader, RedisUrl url) {
+        Optional<String> username = reader.optional(USERNAME);
+        Optional<String> password = reader.secret(PASSWORD);
+        if (url == null || (username.isEmpty() && password.isEmpty())) {
+            return url;
+        }
+        if (url.username() != null || url.password() != null) {
+            reader.reject(password.isPresent() ? PASSWORD : USERNAME, password.isPresent() ? "***" : username.get(),
+                    "give the credentials in REDIS_URL or in REDIS_USERNAME and REDIS_PASSWORD, not both");
+            return url;
+        }
+        try {
+            return new RedisUrl(url.endpoints(), username.orElse(null), password.orElse(null), url.database());
+        } catch (IllegalArgumentException e) {
+            reader.reject(USERNAME, username.orElse(""), e.getMessage());
+            return url;
+        }
     }
 
     /** The rules across the variables; those about the URL are skipped while it is {@code null} (unreadable). */
