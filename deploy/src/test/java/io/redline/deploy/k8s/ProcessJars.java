@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * real command, and lists under "Environment variables read" every variable that command reads (taken from the
  * code that reads them, see io.redline.core.cli.CommandLines).
  */
-final class ProcessJars {
+public final class ProcessJars {
 
     static final Set<String> MODULES = Set.of("cache-gateway", "chat-node", "event-workers", "stats-job");
     private static final String HEADING = "Environment variables read";
@@ -28,7 +28,7 @@ final class ProcessJars {
     }
 
     /** {@code MODULE/target/redline-MODULE.jar}, built before this module in the reactor. */
-    static Path jar(String module) {
+    public static Path jar(String module) {
         Path jar = Path.of("..", module, "target", "redline-" + module + ".jar").toAbsolutePath().normalize();
         if (!Files.isRegularFile(jar)) {
             throw new AssertionError(jar + " is missing: build the process modules first (./mvnw -o package)");
@@ -40,7 +40,7 @@ final class ProcessJars {
      * The variables that {@code MODULE ARGS} reads, or empty when {@code ARGS} is not a command of that jar (its
      * {@code --help} fails).
      */
-    static Optional<List<String>> variablesRead(String module, List<String> args) {
+    public static Optional<List<String>> variablesRead(String module, List<String> args) {
         List<String> key = new ArrayList<>(List.of(module));
         key.addAll(args);
         return CACHE.computeIfAbsent(key, k -> askHelp(module, args));
