@@ -1,6 +1,7 @@
 package io.redline.core.redis;
 
 import io.redline.core.config.ConfigReader;
+import io.redline.core.redis.tls.RedisTls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +15,9 @@ import java.util.stream.Collectors;
  * @param mode single, cluster or sentinel
  * @param url the server (single), the seed nodes (cluster) or the sentinels (sentinel)
  * @param sentinelMaster the master's name in sentinel mode, else {@code null}
+ * @param tls how a {@code rediss://} connection is made
  */
-public record RedisSettings(RedisMode mode, RedisUrl url, String sentinelMaster) {
+public record RedisSettings(RedisMode mode, RedisUrl url, String sentinelMaster, RedisTls tls) {
 
     public static final String DEFAULT_URL = "redis://127.0.0.1:6379";
     private static final String URL = "REDIS_URL";
@@ -24,8 +26,9 @@ public record RedisSettings(RedisMode mode, RedisUrl url, String sentinelMaster)
     private static final String PASSWORD = "REDIS_PASSWORD";
 
     public RedisSettings {
-        if (mode == null || url == null) {
-            throw new IllegalArgumentException("mode and url are required, but were " + mode + " and " + url);
+        if (mode == null || url == null || tls == null) {
+            throw new IllegalArgumentException("mode, url and tls are required, but were " + mode + ", " + url
+                    + " and " + tls);
         }
         List<Violation> violations = violations(mode, url, sentinelMaster);
         if (!violations.isEmpty()) {
@@ -33,6 +36,11 @@ public record RedisSettings(RedisMode mode, RedisUrl url, String sentinelMaster)
                     .map(violation -> violation.variable() + ": " + violation.allowed())
                     .collect(Collectors.joining("; ")));
         }
+    }
+
+    /** Settings with the default TLS handling (the JVM's trust store, host names checked). */
+    public RedisSettings(RedisMode mode, RedisUrl url, String sentinelMaster) {
+        this(mode, url, sentinelMaster, RedisTls.DEFAULT);
     }
 
     public static RedisSettings single(String url) {
@@ -53,12 +61,13 @@ public record RedisSettings(RedisMode mode, RedisUrl url, String sentinelMaster)
             reader.reject(URL, RedisUrl.mask(rawUrl), e.getMessage());
         }
         url = credentials(reader, url);
+        RedisTls tls = RedisTls.read(reader, url != null && url.endpoints().stream().anyMatch(RedisEndpoint::tls));
         String master = reader.optional(MASTER).orElse(null);
         for (Violation violation : violations(mode, url, master)) {
             reader.reject(violation.variable(), violation.variable().equals(URL) ? RedisUrl.mask(rawUrl) : master,
                     violation.allowed());
         }
-        return reader.hasErrors() ? fallback() : new RedisSettings(mode, url, master);
+        return reader.hasErrors() ? fallback() : new RedisSettings(mode, url, master, tls);
     }
 
     /**

@@ -1,11 +1,15 @@
 package io.redline.core.redis;
 
+import io.redline.core.redis.tls.RedisTls;
+import io.redline.core.redis.tls.TlsMaterial;
+import io.redline.core.redis.tls.TlsVerification;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.ClusterServersConfig;
 import org.redisson.config.Config;
 import org.redisson.config.ReadMode;
 import org.redisson.config.SentinelServersConfig;
 import org.redisson.config.SingleServerConfig;
+import org.redisson.config.SslVerificationMode;
 
 /** Builds the Redisson {@link Config} for {@link RedisSettings}. */
 public final class RedissonConfigs {
@@ -23,6 +27,9 @@ public final class RedissonConfigs {
         RedisUrl url = settings.url();
         config.setUsername(url.username());
         config.setPassword(url.password());
+        if (url.endpoints().stream().anyMatch(RedisEndpoint::tls)) {
+            tls(config, settings.tls());
+        }
         switch (settings.mode()) {
             case CLUSTER:
                 ClusterServersConfig cluster = config.useClusterServers()
@@ -55,5 +62,14 @@ public final class RedissonConfigs {
                 break;
         }
         return config;
+    }
+
+    private static void tls(Config config, RedisTls tls) {
+        config.setSslTrustManagerFactory(TlsMaterial.trust(tls.ca()));
+        config.setSslVerificationMode(tls.verification() == TlsVerification.FULL ? SslVerificationMode.STRICT
+                : SslVerificationMode.CA_ONLY);
+        if (tls.certificate() != null) {
+            config.setSslKeyManagerFactory(TlsMaterial.identity(tls.certificate(), tls.key()));
+        }
     }
 }

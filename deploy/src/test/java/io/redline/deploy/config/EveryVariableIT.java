@@ -33,6 +33,10 @@ class EveryVariableIT {
         BAD.put("REDIS_USERNAME", null);
         BAD.put("REDIS_PASSWORD", null);
         BAD.put("REDIS_PASSWORD_FILE", "/nonexistent/redis-password");
+        BAD.put("REDIS_TLS_CA", "/nonexistent/ca.pem");
+        BAD.put("REDIS_TLS_CERT", "/nonexistent/client.pem");
+        BAD.put("REDIS_TLS_KEY", "/nonexistent/client.key");
+        BAD.put("REDIS_TLS_VERIFY", "none");
         BAD.put("REDLINE_NAMESPACE", "bad ns!");
         BAD.put("ADMIN_PORT", "70000");
         BAD.put("LOG_FORMAT", "xml");

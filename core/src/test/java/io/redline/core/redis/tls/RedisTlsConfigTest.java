@@ -1,0 +1,69 @@
+package io.redline.core.redis.tls;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.redline.core.config.ConfigError;
+import io.redline.core.config.ConfigException;
+import io.redline.core.config.ConfigReader;
+import io.redline.core.config.Env;
+import io.redline.core.process.CommonConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RedisTlsConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tlsFilesForAPlainConnectionAreRefused() {
+        assertEquals(List.of("REDIS_TLS_CA=\"/etc/ca.pem\" is invalid: only for a TLS connection: REDIS_URL must"
+                + " start with rediss://"), errors(Map.of("REDIS_URL", "redis://redis:6379", "REDIS_TLS_CA",
+                "/etc/ca.pem")));
+    }
+
+    @Test
+    void aCaFileThatIsNotPemCertificatesIsRefusedAtStart() throws IOException {
+        Path garbage = Files.writeString(dir.resolve("ca.pem"), "not a certificate");
+        List<String> errors = errors(Map.of("REDIS_URL", "rediss://redis:6379", "REDIS_TLS_CA", garbage.toString()));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(true, errors.get(0).startsWith("REDIS_TLS_CA=\"" + garbage + "\" is invalid: must be a PEM"
+                + " file of CA certificates ("), errors.get(0));
+    }
+
+    @Test
+    void aClientCertificateWithoutItsKeyIsRefused() {
+        assertEquals(List.of("REDIS_TLS_KEY is not set: required with REDIS_TLS_CERT: a client certificate and its"
+                + " key go together"), errors(Map.of("REDIS_URL", "rediss://redis:6379", "REDIS_TLS_CERT",
+                "/etc/client.pem")));
+    }
+
+    @Test
+    void aBadVerificationModeIsRefused() {
+        List<String> errors = errors(Map.of("REDIS_URL", "rediss://redis:6379", "REDIS_TLS_VERIFY", "none"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(true, errors.get(0).startsWith("REDIS_TLS_VERIFY=\"none\" is invalid"), errors.get(0));
+    }
+
+    @Test
+    void byDefaultHostNamesAreCheckedAgainstTheJvmsTrustStore() {
+        ConfigReader reader = new ConfigReader(Env.of(Map.of("REDIS_URL", "rediss://redis:6379")));
+        CommonConfig config = CommonConfig.read(reader);
+        reader.throwIfInvalid();
+        assertEquals(RedisTls.DEFAULT, config.redis().tls());
+    }
+
+    private static List<String> errors(Map<String, String> env) {
+        ConfigReader reader = new ConfigReader(Env.of(env));
+        CommonConfig.read(reader);
+        ConfigException error = assertThrows(ConfigException.class, reader::throwIfInvalid);
+        return error.errors().stream().map(ConfigError::line).collect(Collectors.toList());
+    }
+}
