@@ -1,6 +1,7 @@
 package io.redline.chat;
 
 import io.redline.chat.bench.ChatBench;
+import io.redline.chat.identity.TokenCommand;
 import io.redline.chat.node.ChatConfig;
 import io.redline.chat.node.ChatNode;
 import io.redline.core.cli.CommandLines;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "redline-chat-node",
         description = "A chat node: WebSocket rooms over Redis pub/sub, history and presence. Configured by"
                 + " environment variables; without a command it runs until SIGTERM.",
-        subcommands = ChatBench.class)
+        subcommands = {ChatBench.class, TokenCommand.class})
 public final class ChatMain implements Callable<Integer>, ReadsEnvironment {
 
     public static void main(String[] args) {

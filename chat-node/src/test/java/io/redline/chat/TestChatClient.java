@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 /** A real WebSocket client of a chat node that keeps every frame it receives. */
@@ -53,6 +54,15 @@ public final class TestChatClient implements Session.Listener.AutoDemanding, Aut
     /** A client that does not answer pings, as one whose network has gone away. */
     static TestChatClient connectDeaf(String url) throws Exception {
         return connect(url, false);
+    }
+
+    /** A client whose upgrade request carries {@code Origin}, as a browser page's does. */
+    static TestChatClient connectFrom(String origin, String url) throws Exception {
+        TestChatClient client = new TestChatClient(true);
+        ClientUpgradeRequest request = new ClientUpgradeRequest(URI.create(url));
+        request.setHeader("Origin", origin);
+        CLIENT.connect(client, request).get(10, TimeUnit.SECONDS);
+        return client;
     }
 
     private static TestChatClient connect(String url, boolean answersPings) throws Exception {

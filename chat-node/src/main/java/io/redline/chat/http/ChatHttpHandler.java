@@ -1,7 +1,9 @@
 package io.redline.chat.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.redline.chat.identity.ChatAccess;
 import io.redline.chat.message.ChatMessage;
+import io.redline.chat.presence.Member;
 import io.redline.chat.protocol.ErrorCode;
 import io.redline.chat.protocol.ProtocolException;
 import io.redline.chat.session.ChatService;
@@ -33,11 +35,16 @@ public final class ChatHttpHandler extends Handler.Abstract {
     private static final Pattern MESSAGES = Pattern.compile("/rooms/([^/]+)/messages");
     private static final int MAX_BODY = 16 * 1024;
 
+    /** What a 401 answers: HTTP requires the challenge, and it says which scheme the node takes. */
+    static final String BEARER_CHALLENGE = "Bearer realm=\"redline-chat\"";
+
     private final ChatService chat;
+    private final ChatAccess access;
     private final StaticFiles files = new StaticFiles();
 
-    public ChatHttpHandler(ChatService chat) {
+    public ChatHttpHandler(ChatService chat, ChatAccess access) {
         this.chat = chat;
+        this.access = access;
     }
 
     @Override
@@ -61,6 +68,9 @@ public final class ChatHttpHandler extends Handler.Abstract {
             Map<String, String> error = new LinkedHashMap<>();
             error.put("error", e.code().wire());
             error.put("message", e.getMessage());
+            if (e.code() == ErrorCode.UNAUTHORIZED) {
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, BEARER_CHALLENGE);
+            }
             if (e.code() == ErrorCode.BODY_TOO_LARGE) {
                 // the rest of the body stays unread: the connection cannot carry another request
                 response.getHeaders().put(HttpHeader.CONNECTION, "close");
@@ -80,13 +90,19 @@ public final class ChatHttpHandler extends Handler.Abstract {
                 return 413;
             case UNSUPPORTED_MEDIA_TYPE:
                 return 415;
+            case UNAUTHORIZED:
+                return 401;
+            case FORBIDDEN_ORIGIN:
+                return 403;
             default:
                 return 400;
         }
     }
 
     private ChatMessage post(String room, Request request) throws IOException {
+        access.checkOrigin(request.getHeaders().get(HttpHeader.ORIGIN));
         requireJson(request.getHeaders().get(HttpHeader.CONTENT_TYPE));
+        Member member = access.requiresTokens() ? access.member(null, null, bearer(request)) : null;
         JsonNode body;
         try {
             body = Json.mapper().readTree(body(request));
@@ -97,7 +113,21 @@ public final class ChatHttpHandler extends Handler.Abstract {
             throw new ProtocolException(ErrorCode.INVALID_JSON, "the body must be a JSON object");
         }
         // this node need not hold the room: a subscription of its that is down is caught up when it is back
+        if (member != null) {
+            // the token says who posts; a body that claims someone else is refused rather than silently overridden
+            String claimed = body.hasNonNull("userId") ? text(body, "userId") : null;
+            if (claimed != null && !claimed.equals(member.userId())) {
+                throw new ProtocolException(ErrorCode.UNAUTHORIZED, "the body's userId is not the token's user");
+            }
+            return chat.send(member.userId(), member.userName(), room, text(body, "content"), 0);
+        }
         return chat.send(text(body, "userId"), text(body, "userName"), room, text(body, "content"), 0);
+    }
+
+    private static String bearer(Request request) {
+        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip() : null;
     }
 
     /**

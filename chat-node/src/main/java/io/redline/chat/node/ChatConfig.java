@@ -1,9 +1,11 @@
 package io.redline.chat.node;
 
+import io.redline.chat.identity.IdentitySettings;
 import io.redline.chat.session.SocketLimits;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Durations;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The chat node's own variables. Valid by construction, like the core records; {@link #read} reports every bad
@@ -15,9 +17,10 @@ import java.time.Duration;
  * @param presenceTtl {@code PRESENCE_TTL}: how long a node's users stay present without its heartbeat, default 30s
  * @param sockets {@code CHAT_OUTBOUND_QUEUE} (default 256), {@code CHAT_MAX_ROOMS} (default 10),
  *                {@code CHAT_PING_INTERVAL} (default 20s) and {@code CHAT_IDLE_TIMEOUT} (default 60s)
+ * @param identity {@code CHAT_TOKEN_SECRET} and {@code CHAT_ALLOWED_ORIGINS}
  */
 public record ChatConfig(int httpPort, int sendLimit, Duration sendWindow, Duration presenceTtl,
-                         SocketLimits sockets) {
+                         SocketLimits sockets, IdentitySettings identity) {
 
     /** The most {@code CHAT_SEND_LIMIT} may be; the benchmark, which reads no variable, goes higher. */
     public static final int MAX_SEND_LIMIT = 100_000;
@@ -38,6 +41,14 @@ public record ChatConfig(int httpPort, int sendLimit, Duration sendWindow, Durat
         if (sockets == null) {
             throw new IllegalArgumentException("sockets must be set (SocketLimits validates itself), but was null");
         }
+        if (identity == null) {
+            throw new IllegalArgumentException("identity must be set (IdentitySettings.OPEN for none), but was null");
+        }
+    }
+
+    /** A config of clients that say who they are, from any origin. */
+    public ChatConfig(int httpPort, int sendLimit, Duration sendWindow, Duration presenceTtl, SocketLimits sockets) {
+        this(httpPort, sendLimit, sendWindow, presenceTtl, sockets, IdentitySettings.OPEN);
     }
 
     /**
@@ -62,7 +73,18 @@ public record ChatConfig(int httpPort, int sendLimit, Duration sendWindow, Durat
             idle = ping.multipliedBy(3);
         }
         return new ChatConfig(port, sendLimit, sendWindow, presenceTtl,
-                new SocketLimits(outboundQueue, maxRooms, ping, idle));
+                new SocketLimits(outboundQueue, maxRooms, ping, idle), identity(reader));
+    }
+
+    private static IdentitySettings identity(ConfigReader reader) {
+        String secret = reader.secret("CHAT_TOKEN_SECRET").orElse(null);
+        if (secret != null && secret.length() < IdentitySettings.MIN_SECRET_LENGTH) {
+            reader.reject("CHAT_TOKEN_SECRET", "***", "must be at least " + IdentitySettings.MIN_SECRET_LENGTH
+                    + " characters: a random secret, such as the output of openssl rand -base64 32");
+            secret = null;
+        }
+        return new IdentitySettings(secret, reader.parsed("CHAT_ALLOWED_ORIGINS", List.of(),
+                IdentitySettings::origins));
     }
 
     private static void atLeast(String name, Duration value, Duration min) {

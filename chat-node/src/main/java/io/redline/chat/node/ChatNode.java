@@ -2,6 +2,9 @@ package io.redline.chat.node;
 
 import io.redline.chat.http.ChatHttpHandler;
 import io.redline.chat.http.ChatSockets;
+import io.redline.chat.identity.ChatAccess;
+import io.redline.chat.identity.ChatTokens;
+import io.redline.chat.identity.IdentitySettings;
 import io.redline.chat.message.ChatHistory;
 import io.redline.chat.message.MessageIds;
 import io.redline.chat.message.MessagePublisher;
@@ -57,10 +60,13 @@ public final class ChatNode {
                 sendLimit, new MessageIds(nodeId, context.clock()), context.clock(), metrics);
         SocketLimits limits = config.sockets();
         ScheduledExecutorService pings = context.threadPools().scheduled("chat-pings", 1);
-        ChatSockets sockets = new ChatSockets(user -> new ChatSocket(
+        IdentitySettings identity = config.identity();
+        ChatAccess access = new ChatAccess(identity.tokenSecret() == null ? null
+                : new ChatTokens(identity.tokenSecret(), context.clock()), identity.allowedOrigins());
+        ChatSockets sockets = new ChatSockets(access, user -> new ChatSocket(
                 nodeId + "/" + sessions.incrementAndGet(), user, chat, rooms, presence, limits, pings,
                 context.clock(), metrics));
-        ChatHttpHandler http = new ChatHttpHandler(chat);
+        ChatHttpHandler http = new ChatHttpHandler(chat, access);
         server = new JettyServer("chat-http", config.httpPort(), 200, jetty -> {
             WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(jetty, container -> {
                 container.setMaxTextMessageSize(MAX_MESSAGE);

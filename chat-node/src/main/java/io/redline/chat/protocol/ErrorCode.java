@@ -26,6 +26,10 @@ public enum ErrorCode {
     BODY_TOO_LARGE,
     /** An HTTP body that is not {@code application/json} (415). */
     UNSUPPORTED_MEDIA_TYPE,
+    /** No valid connection token where {@code CHAT_TOKEN_SECRET} requires one (401). */
+    UNAUTHORIZED,
+    /** A page of an origin that {@code CHAT_ALLOWED_ORIGINS} does not list (403). */
+    FORBIDDEN_ORIGIN,
     /**
      * The message could not be published: Redis could not be reached, or this node's subscription to the room is
      * being re-established. Nothing was stored or sent; the client may send it again.

@@ -46,7 +46,9 @@ function showMembers(members) {
 }
 
 function connect() {
-  const query = new URLSearchParams({ user: state.userId, name: state.name });
+  // where the nodes require connection tokens (CHAT_TOKEN_SECRET), the page is opened with ?token=... and passes it on
+  const token = new URLSearchParams(location.search).get('token');
+  const query = new URLSearchParams(token ? { token } : { user: state.userId, name: state.name });
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = new WebSocket(scheme + '//' + location.host + '/ws?' + query);
   state.socket = socket;

@@ -78,7 +78,7 @@ public final class ProcessMain {
     }
 
     /** One line per configuration error on standard error, as every Redline command prints them. */
-    static void reportConfigErrors(String name, ConfigException errors) {
+    public static void reportConfigErrors(String name, ConfigException errors) {
         for (ConfigError error : errors.errors()) {
             System.err.println(name + ": configuration error: " + error.line());
         }

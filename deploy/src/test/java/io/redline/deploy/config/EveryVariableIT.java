@@ -59,6 +59,9 @@ class EveryVariableIT {
         BAD.put("CHAT_MAX_ROOMS", "0");
         BAD.put("CHAT_PING_INTERVAL", "x");
         BAD.put("CHAT_IDLE_TIMEOUT", "x");
+        BAD.put("CHAT_TOKEN_SECRET", "too short");
+        BAD.put("CHAT_TOKEN_SECRET_FILE", "/nonexistent/chat-token-secret");
+        BAD.put("CHAT_ALLOWED_ORIGINS", "https://chat.example.com/path");
         BAD.put("HOSTNAME", "bad host!");
         BAD.put("WORKER_CONSUMERS", "99");
         BAD.put("WORKER_BATCH", "0");
