@@ -113,6 +113,10 @@ public final class TestChatClient implements Session.Listener.AutoDemanding, Aut
         session.sendText(text, Callback.NOOP);
     }
 
+    void sendBinary(byte[] bytes) {
+        session.sendBinary(java.nio.ByteBuffer.wrap(bytes), Callback.NOOP);
+    }
+
     /** Joins and returns the history frame. */
     JsonNode join(String room) throws InterruptedException {
         send(Map.of("type", "join", "room", room));
