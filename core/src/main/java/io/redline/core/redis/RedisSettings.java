@@ -26,9 +26,12 @@ public record RedisSettings(RedisMode mode, RedisUrl url, String sentinelMaster,
     private static final String PASSWORD = "REDIS_PASSWORD";
 
     public RedisSettings {
-        if (mode == null || url == null || tls == null) {
-            throw new IllegalArgumentException("mode, url and tls are required, but were " + mode + ", " + url
-                    + " and " + tls);
+        if (mode == null || url == null) {
+            throw new IllegalArgumentException("mode and url are required, but were " + mode + " and " + url);
+        }
+        if (tls == null) {
+            throw new IllegalArgumentException("tls is required (RedisTls.DEFAULT for the JVM's trust store), but"
+                    + " was null");
         }
         List<Violation> violations = violations(mode, url, sentinelMaster);
         if (!violations.isEmpty()) {
