@@ -95,7 +95,7 @@ class GatewayJarIT {
                     "cache-gateway: configuration error: ORIGIN_URL is not set: required: the http:// or https:// URL"
                             + " of the origin server",
                     "cache-gateway: configuration error: RATE_LIMIT=\"-3\" is invalid: must be a whole number from"
-                            + " 1 to 1000000"), gateway.stderr().lines().sorted().collect(Collectors.toList()));
+                            + " 1 to 1000000, or off"), gateway.stderr().lines().sorted().collect(Collectors.toList()));
         }
     }
 }

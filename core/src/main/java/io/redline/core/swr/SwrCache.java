@@ -78,22 +78,63 @@ public final class SwrCache<T> {
      */
     public CompletionStage<Cached<T>> get(String key, Supplier<? extends CompletionStage<Loaded<T>>> loader,
                                           SwrPolicy policy) {
+        return lookup(key).serve(loader, policy);
+    }
+
+    /**
+     * Sends the lookup of {@code key} to Redis now, and leaves what to do with its answer for later: a caller that
+     * has another independent question for Redis (a rate limiter's decision) sends both before it waits for
+     * either. A lookup that is never {@linkplain Lookup#serve served} is simply dropped: nothing is counted,
+     * loaded or refreshed for it.
+     */
+    public Lookup<T> lookup(String key) {
         EntryKeys entry = EntryKeys.of(keys, settings.name(), key);
-        return redis.<String>getBucket(entry.entry(), RedisCodecs.STRING).getAsync().toCompletableFuture()
-                .orTimeout(settings.redisTimeout().toMillis(), TimeUnit.MILLISECONDS).thenCompose(text -> {
-            Envelope<T> stored = text == null ? null : parseOrNull(text, key);
-            if (stored == null) {
-                events.miss();
-                return miss(key, entry, loader, policy);
-            }
-            if (clock.millis() < stored.freshUntil()) {
-                events.hit();
-                return CompletableFuture.completedFuture(stored.toCached(CacheStatus.HIT));
-            }
-            events.stale();
-            refreshInBackground(key, entry, loader, policy);
-            return CompletableFuture.completedFuture(stored.toCached(CacheStatus.STALE));
-        });
+        CompletableFuture<String> read = redis.<String>getBucket(entry.entry(), RedisCodecs.STRING).getAsync()
+                .toCompletableFuture().orTimeout(settings.redisTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return new Lookup<>(this, key, entry, read);
+    }
+
+    /**
+     * A lookup on its way to Redis (see {@link SwrCache#lookup}).
+     *
+     * @param <T> the cache's value type
+     */
+    public static final class Lookup<T> {
+
+        private final SwrCache<T> cache;
+        private final String key;
+        private final EntryKeys entry;
+        private final CompletableFuture<String> read;
+
+        private Lookup(SwrCache<T> cache, String key, EntryKeys entry, CompletableFuture<String> read) {
+            this.cache = cache;
+            this.key = key;
+            this.entry = entry;
+            this.read = read;
+        }
+
+        /** What {@link SwrCache#get(String, Supplier, SwrPolicy)} answers, from this lookup's reply. */
+        public CompletionStage<Cached<T>> serve(Supplier<? extends CompletionStage<Loaded<T>>> loader,
+                                                SwrPolicy policy) {
+            return read.thenCompose(text -> cache.answer(key, entry, text, loader, policy));
+        }
+    }
+
+    private CompletionStage<Cached<T>> answer(String key, EntryKeys entry, String text,
+                                              Supplier<? extends CompletionStage<Loaded<T>>> loader,
+                                              SwrPolicy policy) {
+        Envelope<T> stored = text == null ? null : parseOrNull(text, key);
+        if (stored == null) {
+            events.miss();
+            return miss(key, entry, loader, policy);
+        }
+        if (clock.millis() < stored.freshUntil()) {
+            events.hit();
+            return CompletableFuture.completedFuture(stored.toCached(CacheStatus.HIT));
+        }
+        events.stale();
+        refreshInBackground(key, entry, loader, policy);
+        return CompletableFuture.completedFuture(stored.toCached(CacheStatus.STALE));
     }
 
     private CompletionStage<Cached<T>> miss(String key, EntryKeys entry,
