@@ -13,6 +13,7 @@ import io.redline.gateway.client.ClientIdentity;
 import io.redline.gateway.http.GatewayHandler;
 import io.redline.gateway.limit.Admission;
 import io.redline.gateway.metrics.GatewayMetrics;
+import io.redline.gateway.metrics.MetricNames;
 import io.redline.gateway.origin.OriginClient;
 import io.redline.gateway.origin.OriginResponse;
 import io.redline.gateway.traffic.TrafficRecorder;
@@ -43,7 +44,8 @@ public final class Gateway {
         SwrPolicy policy = SwrPolicy.of(config.freshTtl(), config.staleTtl());
         SwrCache<OriginResponse> cache = new SwrCache<>(context.redis(), context.keys(),
                 new SwrSettings(CACHE_KEY_PART, policy, config.originTimeout().plusSeconds(1)), OriginResponse.class,
-                metrics, context.clock(), () -> ThreadLocalRandom.current().nextDouble());
+                metrics, context.clock(), () -> ThreadLocalRandom.current().nextDouble(), config.cacheLocalMaxBytes());
+        context.metrics().gauge(MetricNames.CACHE_LOCAL_BYTES, () -> cache::nearCacheBytes);
         OriginClient origin = new OriginClient(config.origin(), config.originConnectTimeout(), config.originTimeout(),
                 config.cacheMaxBytes(), context.threadPools().fixed("origin-client", 4),
                 context.threadPools().fixed("origin-body", 32));

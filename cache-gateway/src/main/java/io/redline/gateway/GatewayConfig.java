@@ -22,10 +22,12 @@ import java.time.Duration;
  * @param httpPort {@code HTTP_PORT}, default 8080
  * @param originConnectTimeout {@code ORIGIN_CONNECT_TIMEOUT}, default 2s
  * @param originTimeout {@code ORIGIN_TIMEOUT}, default 10s: the whole origin response
+ * @param cacheLocalMaxBytes {@code CACHE_LOCAL_MAX_BYTES}, default 64 MiB: the near cache's budget; 0 turns it off
  */
 public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, int cacheMaxBytes, int rateLimit,
                             Duration rateWindow, FailMode rateLimitFailMode, TrustedProxies trustedProxies,
-                            int httpPort, Duration originConnectTimeout, Duration originTimeout) {
+                            int httpPort, Duration originConnectTimeout, Duration originTimeout,
+                            int cacheLocalMaxBytes) {
 
     /** The largest body buffered in memory: the largest array a JVM surely allocates. */
     public static final int MAX_CACHE_BYTES = Integer.MAX_VALUE - 8;
@@ -36,6 +38,7 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
     public static final Duration MIN_DURATION = Duration.ofMillis(1);
     private static final String ORIGIN_ALLOWED =
             "must be an absolute http:// or https:// URL without query, such as http://origin:8080";
+    public static final int DEFAULT_CACHE_LOCAL_MAX_BYTES = 64 << 20;
     private static final Duration DEFAULT_FRESH_TTL = Duration.ofSeconds(60);
     private static final Duration DEFAULT_STALE_TTL = Duration.ofSeconds(300);
 
@@ -69,6 +72,10 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
         }
         atLeastMin("originConnectTimeout", originConnectTimeout);
         atLeastMin("originTimeout", originTimeout);
+        if (cacheLocalMaxBytes < 0) {
+            throw new IllegalArgumentException("cacheLocalMaxBytes must be 0 (off) or more, but was "
+                    + cacheLocalMaxBytes);
+        }
     }
 
     /**
@@ -95,7 +102,8 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
                 reader.parsed("TRUSTED_PROXIES", TrustedProxies.NONE, TrustedProxies::parse),
                 reader.port("HTTP_PORT", 8080),
                 reader.duration("ORIGIN_CONNECT_TIMEOUT", Duration.ofSeconds(2), MIN_DURATION),
-                reader.duration("ORIGIN_TIMEOUT", Duration.ofSeconds(10), MIN_DURATION));
+                reader.duration("ORIGIN_TIMEOUT", Duration.ofSeconds(10), MIN_DURATION),
+                reader.integer("CACHE_LOCAL_MAX_BYTES", DEFAULT_CACHE_LOCAL_MAX_BYTES, 0, Integer.MAX_VALUE));
     }
 
     /** The limit, or {@code off}; {@code 0} is refused, as it reads like "let nothing through". */
