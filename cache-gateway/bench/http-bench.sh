@@ -11,11 +11,13 @@
 # What is not installed (nginx, varnishd, wrk, redis-server, java) is skipped, and the script says so.
 #
 # Usage: cache-gateway/bench/http-bench.sh [--rounds N] [--seconds S] [--connections C] [--threads T]
-#                                          [--warmup S] [--jar PATH] [--limiter on,off] [--compare-jar PATH]
+#                                          [--warmup S] [--jar PATH] [--limiter on,off] [--near on,off]
+#                                          [--compare-jar PATH]
+# The gateway runs once per combination of --limiter and --near (its near cache, CACHE_LOCAL_MAX_BYTES).
 # --compare-jar adds "gateway-before", another build of the gateway (limiter on), to measure a change side by side.
 set -euo pipefail
 
-rounds=3 seconds=8 connections=64 threads=2 warmup=3 limiter_modes="on,off"
+rounds=3 seconds=8 connections=64 threads=2 warmup=3 limiter_modes="on,off" near_modes="on,off"
 jar="$(cd "$(dirname "$0")/.." && pwd)/target/redline-cache-gateway.jar"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -26,8 +28,9 @@ while [ $# -gt 0 ]; do
     --warmup) warmup="$2"; shift 2 ;;
     --jar) jar="$2"; shift 2 ;;
     --limiter) limiter_modes="$2"; shift 2 ;;
+    --near) near_modes="$2"; shift 2 ;;
     --compare-jar) compare_jar="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "http-bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -177,19 +180,28 @@ else
       > "$work/redis.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 100); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && break; sleep 0.1; done
-  IFS=',' read -r -a modes <<< "$limiter_modes"
+  IFS=',' read -r -a limiters <<< "$limiter_modes"
+  IFS=',' read -r -a nears <<< "$near_modes"
+  modes=()
+  for l in "${limiters[@]}"; do for n in "${nears[@]}"; do modes+=("$l/$n"); done; done
   [ -n "${compare_jar:-}" ] && modes+=(before)
   for mode in "${modes[@]}"; do
-    gateway_jar="$jar" name="gateway-limiter-$mode"
-    case "$mode" in
+    gateway_jar="$jar" name="gateway-limiter-${mode%/*}-near-${mode#*/}" near_bytes=67108864
+    case "${mode%/*}" in
       on) rate_limit=1000000 ;;
       off) rate_limit=off ;;
       before) rate_limit=1000000 gateway_jar="$compare_jar" name="gateway-before" ;;
-      *) echo "http-bench: --limiter takes on and off, but got \"$mode\"" >&2; exit 2 ;;
+      *) echo "http-bench: --limiter takes on and off, but got \"${mode%/*}\"" >&2; exit 2 ;;
+    esac
+    case "$mode" in
+      */on|before) ;;
+      */off) near_bytes=0 ;;
+      *) echo "http-bench: --near takes on and off, but got \"${mode#*/}\"" >&2; exit 2 ;;
     esac
     port=$(free_port)
     # each gateway in a namespace of its own, so that the second does not start with the first one's cache
-    env ORIGIN_URL="$origin_url" REDIS_URL="redis://127.0.0.1:$redis_port" REDLINE_NAMESPACE="bench-$mode" \
+    # an older jar ignores CACHE_LOCAL_MAX_BYTES: it reads only the variables it knows
+    env ORIGIN_URL="$origin_url" CACHE_LOCAL_MAX_BYTES="$near_bytes" REDIS_URL="redis://127.0.0.1:$redis_port" REDLINE_NAMESPACE="bench-${mode//\//-}" \
         HTTP_PORT="$port" ADMIN_PORT=0 RATE_LIMIT="$rate_limit" RATE_WINDOW=1s CACHE_FRESH_TTL=60s \
         CACHE_STALE_TTL=300s java -jar "$gateway_jar" > "$work/$name.log" 2>&1 &
     pids+=($!)

@@ -48,8 +48,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Every request: rate limit unless it is off (429 when denied), then the SWR cache for GET and HEAD without credentials, else
  * straight to the origin. Origin unreachable: 502; too slow: 504; both as JSON.
+ *
+ * <p>Non-blocking, so that Jetty may run it on the thread that read the request instead of handing every request
+ * to another thread (measured: about twice the near-cache hits per second on two cores). Nothing here waits:
+ * the answer is written when Redis or the origin answers, from the thread that delivers the answer.
  */
-public final class GatewayHandler extends Handler.Abstract {
+public final class GatewayHandler extends Handler.Abstract.NonBlocking {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
 
