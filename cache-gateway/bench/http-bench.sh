@@ -173,7 +173,7 @@ if ! command -v java >/dev/null 2>&1; then
 elif ! command -v redis-server >/dev/null 2>&1; then
   skipped+=("gateway: redis-server is not installed (Debian: apt-get install redis-server)")
 elif [ ! -f "$jar" ]; then
-  skipped+=("gateway: $jar is missing (build it: ./mvnw -o -q -B -pl core,cache-gateway package -DskipTests)")
+  skipped+=("gateway: $jar is missing (build it: ./mvnw -o -q -B -pl core,testkit,cache-gateway package -DskipTests)")
 else
   redis_port=$(free_port)
   redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --dir "$work" \
