@@ -11,12 +11,15 @@ import io.redline.core.swr.SwrPolicy;
 import io.redline.core.swr.SwrSettings;
 import io.redline.gateway.client.ClientIdentity;
 import io.redline.gateway.http.GatewayHandler;
+import io.redline.gateway.limit.Admission;
 import io.redline.gateway.metrics.GatewayMetrics;
+import io.redline.gateway.metrics.MetricNames;
 import io.redline.gateway.origin.OriginClient;
 import io.redline.gateway.origin.OriginResponse;
 import io.redline.gateway.traffic.TrafficRecorder;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Wires the gateway's parts from its configuration and the process context. */
@@ -32,21 +35,26 @@ public final class Gateway {
 
     public Gateway(GatewayConfig config, ProcessContext context) {
         GatewayMetrics metrics = new GatewayMetrics(context.metrics());
-        SlidingWindowRateLimiter limiter = new SlidingWindowRateLimiter(context.redis(), context.keys(),
-                RateLimiterSettings.of(LIMITER_SCOPE, new RateLimit(config.rateLimit(), config.rateWindow()))
-                        .withFailMode(config.rateLimitFailMode()),
-                metrics, context.clock());
+        Admission admission = config.limited()
+                ? Admission.limitedBy(new SlidingWindowRateLimiter(context.redis(), context.keys(),
+                        RateLimiterSettings.of(LIMITER_SCOPE, new RateLimit(config.rateLimit(), config.rateWindow()))
+                                .withFailMode(config.rateLimitFailMode()),
+                        metrics, context.clock()))
+                : Admission.UNLIMITED;
         SwrPolicy policy = SwrPolicy.of(config.freshTtl(), config.staleTtl());
         SwrCache<OriginResponse> cache = new SwrCache<>(context.redis(), context.keys(),
                 new SwrSettings(CACHE_KEY_PART, policy, config.originTimeout().plusSeconds(1)), OriginResponse.class,
-                metrics, context.clock(), () -> ThreadLocalRandom.current().nextDouble());
+                metrics, context.clock(), () -> ThreadLocalRandom.current().nextDouble(), config.cacheLocalMaxBytes());
+        context.metrics().gauge(MetricNames.CACHE_LOCAL_BYTES, () -> cache::nearCacheBytes);
         OriginClient origin = new OriginClient(config.origin(), config.originConnectTimeout(), config.originTimeout(),
                 config.cacheMaxBytes(), context.threadPools().fixed("origin-client", 4),
                 context.threadPools().fixed("origin-body", 32));
+        // apart from origin-body: clients slow to take a large body must not hold up the reading of other bodies
+        ExecutorService streams = context.threadPools().fixed("origin-stream", 32);
         traffic = new TrafficRecorder(context.redis(), context.keys(), context.clock(),
                 context.threadPools().scheduled("traffic-flush", 1), Duration.ofSeconds(1), 100_000, metrics);
-        GatewayHandler handler = new GatewayHandler(new ClientIdentity(config.trustedProxies()), limiter, cache,
-                policy, origin, traffic, metrics, context.clock(), config.originTimeout().plusSeconds(2));
+        GatewayHandler handler = new GatewayHandler(new ClientIdentity(config.trustedProxies()), admission, cache,
+                policy, origin, traffic, metrics, context.clock(), config.originTimeout().plusSeconds(2), streams);
         server = new JettyServer("gateway-http", config.httpPort(), 200, handler, context.config().shutdownGrace());
     }
 

@@ -15,25 +15,30 @@ import java.time.Duration;
  * @param freshTtl {@code CACHE_FRESH_TTL}, default 60s
  * @param staleTtl {@code CACHE_STALE_TTL}, default 300s, at least the fresh TTL
  * @param cacheMaxBytes {@code CACHE_MAX_BYTES}, default 1 MiB: larger bodies pass through unstored
- * @param rateLimit {@code RATE_LIMIT}, default 100 requests
+ * @param rateLimit {@code RATE_LIMIT}, default 100 requests; {@link #RATE_LIMIT_OFF} ({@code off}) for no limiter
  * @param rateWindow {@code RATE_WINDOW}, default 60s
  * @param rateLimitFailMode {@code RATE_LIMIT_FAIL_MODE}, open (default) or closed
  * @param trustedProxies {@code TRUSTED_PROXIES}, CIDR list whose X-Forwarded-For is believed
  * @param httpPort {@code HTTP_PORT}, default 8080
  * @param originConnectTimeout {@code ORIGIN_CONNECT_TIMEOUT}, default 2s
  * @param originTimeout {@code ORIGIN_TIMEOUT}, default 10s: the whole origin response
+ * @param cacheLocalMaxBytes {@code CACHE_LOCAL_MAX_BYTES}, default 64 MiB: the near cache's budget; 0 turns it off
  */
 public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, int cacheMaxBytes, int rateLimit,
                             Duration rateWindow, FailMode rateLimitFailMode, TrustedProxies trustedProxies,
-                            int httpPort, Duration originConnectTimeout, Duration originTimeout) {
+                            int httpPort, Duration originConnectTimeout, Duration originTimeout,
+                            int cacheLocalMaxBytes) {
 
     /** The largest body buffered in memory: the largest array a JVM surely allocates. */
     public static final int MAX_CACHE_BYTES = Integer.MAX_VALUE - 8;
     public static final int MAX_RATE_LIMIT = 1_000_000;
+    /** {@code RATE_LIMIT=off}: no limiter at all, for deployments that want only the cache. */
+    public static final int RATE_LIMIT_OFF = 0;
     /** The shortest of every duration. */
     public static final Duration MIN_DURATION = Duration.ofMillis(1);
     private static final String ORIGIN_ALLOWED =
             "must be an absolute http:// or https:// URL without query, such as http://origin:8080";
+    public static final int DEFAULT_CACHE_LOCAL_MAX_BYTES = 64 << 20;
     private static final Duration DEFAULT_FRESH_TTL = Duration.ofSeconds(60);
     private static final Duration DEFAULT_STALE_TTL = Duration.ofSeconds(300);
 
@@ -50,9 +55,9 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
             throw new IllegalArgumentException("cacheMaxBytes must be from 1 to " + MAX_CACHE_BYTES + ", but was "
                     + cacheMaxBytes);
         }
-        if (rateLimit < 1 || rateLimit > MAX_RATE_LIMIT) {
-            throw new IllegalArgumentException("rateLimit must be from 1 to " + MAX_RATE_LIMIT + ", but was "
-                    + rateLimit);
+        if (rateLimit != RATE_LIMIT_OFF && (rateLimit < 1 || rateLimit > MAX_RATE_LIMIT)) {
+            throw new IllegalArgumentException("rateLimit must be from 1 to " + MAX_RATE_LIMIT
+                    + ", or RATE_LIMIT_OFF (" + RATE_LIMIT_OFF + "), but was " + rateLimit);
         }
         atLeastMin("rateWindow", rateWindow);
         if (rateLimitFailMode == null) {
@@ -67,6 +72,10 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
         }
         atLeastMin("originConnectTimeout", originConnectTimeout);
         atLeastMin("originTimeout", originTimeout);
+        if (cacheLocalMaxBytes < 0) {
+            throw new IllegalArgumentException("cacheLocalMaxBytes must be 0 (off) or more, but was "
+                    + cacheLocalMaxBytes);
+        }
     }
 
     /**
@@ -87,13 +96,37 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
         }
         return new GatewayConfig(origin, fresh, stale,
                 reader.integer("CACHE_MAX_BYTES", 1 << 20, 1, MAX_CACHE_BYTES),
-                reader.integer("RATE_LIMIT", 100, 1, MAX_RATE_LIMIT),
+                reader.parsed("RATE_LIMIT", 100, GatewayConfig::rateLimit),
                 reader.duration("RATE_WINDOW", Duration.ofSeconds(60), MIN_DURATION),
                 reader.choice("RATE_LIMIT_FAIL_MODE", FailMode.OPEN, FailMode.class),
                 reader.parsed("TRUSTED_PROXIES", TrustedProxies.NONE, TrustedProxies::parse),
                 reader.port("HTTP_PORT", 8080),
                 reader.duration("ORIGIN_CONNECT_TIMEOUT", Duration.ofSeconds(2), MIN_DURATION),
-                reader.duration("ORIGIN_TIMEOUT", Duration.ofSeconds(10), MIN_DURATION));
+                reader.duration("ORIGIN_TIMEOUT", Duration.ofSeconds(10), MIN_DURATION),
+                reader.integer("CACHE_LOCAL_MAX_BYTES", DEFAULT_CACHE_LOCAL_MAX_BYTES, 0, Integer.MAX_VALUE));
+    }
+
+    /** The limit, or {@code off}; {@code 0} is refused, as it reads like "let nothing through". */
+    private static int rateLimit(String text) {
+        String allowed = "must be a whole number from 1 to " + MAX_RATE_LIMIT + ", or off";
+        if ("off".equals(text)) {
+            return RATE_LIMIT_OFF;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(allowed, e);
+        }
+        if (value < 1 || value > MAX_RATE_LIMIT) {
+            throw new IllegalArgumentException(allowed);
+        }
+        return value;
+    }
+
+    /** Whether requests go through the limiter ({@code RATE_LIMIT} is not {@code off}). */
+    public boolean limited() {
+        return rateLimit != RATE_LIMIT_OFF;
     }
 
     private static URI origin(String text) {

@@ -1,6 +1,7 @@
 package io.redline.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,11 +42,23 @@ class GatewayConfigTest {
                 "CACHE_MAX_BYTES=\"1MB\" is invalid: must be a whole number from 1 to 2147483639",
                 "CACHE_STALE_TTL=\"60s\" is invalid: must be at least CACHE_FRESH_TTL (10m)",
                 "ORIGIN_URL is not set: required: the http:// or https:// URL of the origin server",
-                "RATE_LIMIT=\"-3\" is invalid: must be a whole number from 1 to 1000000",
+                "RATE_LIMIT=\"-3\" is invalid: must be a whole number from 1 to 1000000, or off",
                 "RATE_LIMIT_FAIL_MODE=\"maybe\" is invalid: must be one of open, closed",
                 "TRUSTED_PROXIES=\"10.0.0.0/8, proxy.local\" is invalid: must be a comma-separated list of IP"
                         + " addresses or CIDR blocks such as 10.0.0.0/8, 192.168.1.7, fd00::/8 (\"proxy.local\" is"
                         + " neither)"), lines);
+    }
+
+    @Test
+    void rateLimitOffTurnsTheLimiterOffAndAnyOtherWordIsRefused() {
+        GatewayConfig off = read(Map.of("ORIGIN_URL", "http://origin:8080", "RATE_LIMIT", "off"));
+        assertEquals(GatewayConfig.RATE_LIMIT_OFF, off.rateLimit());
+        assertFalse(off.limited());
+        assertTrue(read(Map.of("ORIGIN_URL", "http://origin:8080")).limited());
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> read(Map.of("ORIGIN_URL", "http://origin:8080", "RATE_LIMIT", "none")));
+        assertEquals("RATE_LIMIT=\"none\" is invalid: must be a whole number from 1 to 1000000, or off",
+                error.errors().get(0).line());
     }
 
     @Test
@@ -62,23 +75,23 @@ class GatewayConfigTest {
         IllegalArgumentException stale = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), Duration.ofMinutes(1), Duration.ofSeconds(30), valid.cacheMaxBytes(),
                 valid.rateLimit(), valid.rateWindow(), valid.rateLimitFailMode(), valid.trustedProxies(),
-                valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout()));
+                valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes()));
         assertEquals("staleTtl must be at least freshTtl (PT1M), but was PT30S", stale.getMessage());
         IllegalArgumentException limit = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), valid.freshTtl(), valid.staleTtl(), valid.cacheMaxBytes(), -3, valid.rateWindow(),
                 valid.rateLimitFailMode(), valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(),
-                valid.originTimeout()));
-        assertEquals("rateLimit must be from 1 to 1000000, but was -3", limit.getMessage());
+                valid.originTimeout(), valid.cacheLocalMaxBytes()));
+        assertEquals("rateLimit must be from 1 to 1000000, or RATE_LIMIT_OFF (0), but was -3", limit.getMessage());
         IllegalArgumentException origin = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 java.net.URI.create("ftp://files.example"), valid.freshTtl(), valid.staleTtl(),
                 valid.cacheMaxBytes(), valid.rateLimit(), valid.rateWindow(), valid.rateLimitFailMode(),
-                valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout()));
+                valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes()));
         assertEquals("origin must be an absolute http:// or https:// URL without query, such as"
                 + " http://origin:8080, but was ftp://files.example", origin.getMessage());
         IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), valid.freshTtl(), valid.staleTtl(), valid.cacheMaxBytes(), valid.rateLimit(),
                 valid.rateWindow(), valid.rateLimitFailMode(), valid.trustedProxies(), valid.httpPort(),
-                valid.originConnectTimeout(), Duration.ZERO));
+                valid.originConnectTimeout(), Duration.ZERO, valid.cacheLocalMaxBytes()));
         assertEquals("originTimeout must be at least 1ms, but was PT0S", timeout.getMessage());
     }
 
@@ -89,7 +102,7 @@ class GatewayConfigTest {
         GatewayConfig.read(reader);
         ConfigException error = assertThrows(ConfigException.class, reader::throwIfInvalid);
         assertEquals(List.of("CACHE_STALE_TTL=\"60s\" is invalid: must be at least CACHE_FRESH_TTL (10m)",
-                "RATE_LIMIT=\"0\" is invalid: must be a whole number from 1 to 1000000"),
+                "RATE_LIMIT=\"0\" is invalid: must be a whole number from 1 to 1000000, or off"),
                 error.errors().stream().map(ConfigError::line).collect(Collectors.toList()));
     }
 

@@ -17,9 +17,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +146,54 @@ class GatewayHttpTest {
         assertTrue(retryAfter >= 9 && retryAfter <= 10, "Retry-After " + retryAfter);
         assertEquals("0", header(denied, "X-RateLimit-Remaining"));
         assertEquals("3", header(denied, "X-RateLimit-Limit"));
+    }
+
+    @Test
+    void aSlowOriginHoldsNoRequestThreadSoAHitIsAnsweredWhileMoreRequestsWaitThanJettyHasThreads()
+            throws Exception {
+        start(Map.of("RATE_LIMIT", "1000000"));
+        assertEquals("/hello-quick 1", get("/hello-quick").body());
+        // more waiting requests than the gateway's 200 Jetty threads: a handler that parks its thread runs out
+        int waiting = 250;
+        List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+        for (int i = 0; i < waiting; i++) {
+            slow.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(gateway.url("/slow-" + i))).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        Awaits.await(Duration.ofSeconds(10)).until(() -> IntStream.range(0, waiting)
+                .map(i -> origin.calls("/slow-" + i)).sum() >= 150);
+        long start = System.nanoTime();
+        HttpResponse<String> hit = get("/hello-quick");
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertEquals("HIT", header(hit, "X-Cache"));
+        assertTrue(millis < 1_000, "a hit waited " + millis + " ms behind requests waiting for the origin");
+        for (CompletableFuture<HttpResponse<String>> answer : slow) {
+            assertEquals(200, answer.get(30, TimeUnit.SECONDS).statusCode());
+        }
+    }
+
+    @Test
+    void aDeniedRequestDropsItsCacheLookupAndLoadsNothingFromTheOrigin() throws Exception {
+        start(Map.of("RATE_LIMIT", "1", "RATE_WINDOW", "10s"));
+        assertEquals(200, get("/hello-allowed").statusCode());
+        HttpResponse<String> denied = get("/hello-denied");
+        assertEquals(429, denied.statusCode());
+        assertEquals(null, header(denied, "X-Cache"), "a denied request is no cache answer");
+        assertEquals(0, origin.calls("/hello-denied"), "the lookup sent beside the limiter must not load");
+    }
+
+    @Test
+    void withRateLimitOffNoRequestIsLimitedAskedOfRedisOrGivenRateLimitHeaders() throws Exception {
+        start(Map.of("RATE_LIMIT", "off", "RATE_WINDOW", "10s"));
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> answer = get("/hello-off");
+            assertEquals(200, answer.statusCode());
+            assertEquals(null, header(answer, "X-RateLimit-Limit"), "there is no limit to describe");
+            assertEquals(null, header(answer, "X-RateLimit-Remaining"));
+        }
+        assertEquals("HIT", header(get("/hello-off"), "X-Cache"), "the cache works as with a limiter");
+        assertEquals(0, REDIS.client().getKeys().getKeysStream(org.redisson.api.options.KeysScanOptions.defaults()
+                .pattern(namespace + ":ratelimit:*")).count(), "no limiter key was written");
     }
 
     @Test

@@ -77,13 +77,14 @@ class GatewayJarIT {
                 lines.add(Json.mapper().readTree(line));
             }
             assertEquals(List.of("limiter.redline", "limiter.redisson-rratelimiter", "swr.hit", "redis.bucket-get",
-                    "swr.cold-stampede", "summary"), lines.stream().map(l -> l.get("scenario").asText())
+                    "swr.hit-near-cache", "swr.cold-stampede", "summary"), lines.stream().map(l -> l.get("scenario").asText())
                     .collect(Collectors.toList()));
-            for (JsonNode line : lines.subList(0, 4)) {
+            for (JsonNode line : lines.subList(0, 5)) {
                 assertTrue(line.get("opsPerSec").asDouble() > 0, line.toString());
                 assertTrue(line.get("p99Micros").asDouble() >= line.get("p50Micros").asDouble(), line.toString());
             }
-            assertEquals(1.0, lines.get(4).get("originCallsPerColdKey").asDouble(), lines.get(4).toString());
+            assertEquals(1.0, lines.get(5).get("originCallsPerColdKey").asDouble(), lines.get(5).toString());
+            assertTrue(lines.get(6).has("swrNearCacheHitThroughputOverBareGet"), lines.get(6).toString());
         }
     }
 
@@ -95,7 +96,7 @@ class GatewayJarIT {
                     "cache-gateway: configuration error: ORIGIN_URL is not set: required: the http:// or https:// URL"
                             + " of the origin server",
                     "cache-gateway: configuration error: RATE_LIMIT=\"-3\" is invalid: must be a whole number from"
-                            + " 1 to 1000000"), gateway.stderr().lines().sorted().collect(Collectors.toList()));
+                            + " 1 to 1000000, or off"), gateway.stderr().lines().sorted().collect(Collectors.toList()));
         }
     }
 }

@@ -24,7 +24,8 @@ class GatewayWithoutRedisTest {
     static void start() throws Exception {
         redis = RedisProcess.server(RedisBinaries.anyServer());
         origin = new TestOrigin();
-        gateway = new RunningGateway(redis.url(), origin.url(), Map.of());
+        // without a near cache, so that a cached key too must go around Redis (GatewayNearCacheTest has one)
+        gateway = new RunningGateway(redis.url(), origin.url(), Map.of("CACHE_LOCAL_MAX_BYTES", "0"));
     }
 
     @AfterAll

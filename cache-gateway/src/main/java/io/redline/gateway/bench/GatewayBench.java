@@ -58,7 +58,7 @@ public final class GatewayBench implements Callable<Integer>, ReadsEnvironment {
                 reads.forEach(report::add);
                 report.add(scenarios.stampede(options.concurrency()));
                 report.add(Scenarios.summary(limiters.get(0), limiters.get(1), reads.get(0), reads.get(1),
-                        options.concurrency()));
+                        reads.get(2), options.concurrency()));
                 return 0;
             } finally {
                 redis.getKeys().deleteByPattern(namespace + ":*");

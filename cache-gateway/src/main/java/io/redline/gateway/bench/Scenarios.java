@@ -86,16 +86,24 @@ final class Scenarios {
         cache.get("/hot", origin, HOUR).toCompletableFuture().join();
         RBucket<String> bucket = redis.getBucket(keys.key("bench:bare"), RedisCodecs.STRING);
         bucket.set("{\"storedAt\":0,\"freshUntil\":0,\"value\":\"" + VALUE + "\"}");
+        // the same hit, answered by the near cache of the gateway (CACHE_LOCAL_MAX_BYTES) instead of Redis
+        SwrCache<String> near = new SwrCache<>(redis, keys, new SwrSettings("bench-near", HOUR,
+                Duration.ofSeconds(10)), String.class, SwrEvents.NONE, Clock.systemUTC(), () -> 0, 64L << 20);
+        near.get("/hot", origin, HOUR).toCompletableFuture().join();
         List<BenchResult> results = Interleaved.run(load, rounds, List.of(
-                new Interleaved.Scenario("swr.hit", () -> {
-                    Cached<String> cached = cache.get("/hot", origin, HOUR).toCompletableFuture().join();
-                    if (cached.status() != CacheStatus.HIT) {
-                        throw new IllegalStateException("expected a hit, got " + cached.status());
-                    }
-                }),
-                new Interleaved.Scenario("redis.bucket-get", () -> bucket.getAsync().toCompletableFuture().join())));
+                new Interleaved.Scenario("swr.hit", () -> hit(cache, origin)),
+                new Interleaved.Scenario("redis.bucket-get", () -> bucket.getAsync().toCompletableFuture().join()),
+                new Interleaved.Scenario("swr.hit-near-cache", () -> hit(near, origin))));
+        near.close();
         Map<String, Object> size = Map.of("valueBytes", VALUE.length());
-        return List.of(with(results.get(0), size), with(results.get(1), size));
+        return List.of(with(results.get(0), size), with(results.get(1), size), with(results.get(2), size));
+    }
+
+    private static void hit(SwrCache<String> cache, Supplier<CompletableFuture<Loaded<String>>> origin) {
+        Cached<String> cached = cache.get("/hot", origin, HOUR).toCompletableFuture().join();
+        if (cached.status() != CacheStatus.HIT) {
+            throw new IllegalStateException("expected a hit, got " + cached.status());
+        }
     }
 
     /**
@@ -148,12 +156,13 @@ final class Scenarios {
 
     /** The ratios the goals speak of, from the figures of this same run. */
     static BenchResult summary(BenchResult redline, BenchResult redisson, BenchResult swrHit, BenchResult bareGet,
-                               int concurrency) {
+                               BenchResult nearHit, int concurrency) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("concurrency", concurrency);
         extra.put("limiterThroughputRedlineOverRRateLimiter", ratio(redline.opsPerSec(), redisson.opsPerSec()));
         extra.put("swrHitP50OverBareGetP50", ratio(swrHit.p50Micros(), bareGet.p50Micros()));
         extra.put("swrHitThroughputOverBareGet", ratio(swrHit.opsPerSec(), bareGet.opsPerSec()));
+        extra.put("swrNearCacheHitThroughputOverBareGet", ratio(nearHit.opsPerSec(), bareGet.opsPerSec()));
         return new BenchResult("summary", 0, 0, 0, 0, extra);
     }
 

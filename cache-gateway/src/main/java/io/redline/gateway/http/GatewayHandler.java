@@ -3,7 +3,6 @@ package io.redline.gateway.http;
 import io.redline.core.concurrent.Futures;
 import io.redline.core.logging.ThrottledLogger;
 import io.redline.core.ratelimit.RateLimitDecision;
-import io.redline.core.ratelimit.SlidingWindowRateLimiter;
 import io.redline.core.swr.CacheLoadTimeoutException;
 import io.redline.core.swr.Cached;
 import io.redline.core.swr.Loaded;
@@ -13,6 +12,7 @@ import io.redline.gateway.cache.CacheHeaders;
 import io.redline.gateway.cache.CacheKey;
 import io.redline.gateway.cache.Cacheability;
 import io.redline.gateway.client.ClientIdentity;
+import io.redline.gateway.limit.Admission;
 import io.redline.gateway.metrics.GatewayMetrics;
 import io.redline.gateway.metrics.Outcome;
 import io.redline.gateway.origin.Header;
@@ -29,9 +29,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpMethod;
@@ -45,15 +46,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every request: rate limit (429 when denied), then the SWR cache for GET and HEAD without credentials, else
+ * Every request: rate limit unless it is off (429 when denied), then the SWR cache for GET and HEAD without credentials, else
  * straight to the origin. Origin unreachable: 502; too slow: 504; both as JSON.
+ *
+ * <p>Non-blocking, so that Jetty may run it on the thread that read the request instead of handing every request
+ * to another thread (measured: about twice the near-cache hits per second on two cores). Nothing here waits:
+ * the answer is written when Redis or the origin answers, from the thread that delivers the answer.
  */
-public final class GatewayHandler extends Handler.Abstract {
+public final class GatewayHandler extends Handler.Abstract.NonBlocking {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayHandler.class);
 
     private final ClientIdentity identity;
-    private final SlidingWindowRateLimiter limiter;
+    private final Admission admission;
     private final SwrCache<OriginResponse> cache;
     private final SwrPolicy policy;
     private final OriginClient origin;
@@ -61,16 +66,18 @@ public final class GatewayHandler extends Handler.Abstract {
     private final GatewayMetrics metrics;
     private final Clock clock;
     private final Duration wait;
+    private final Executor bodyWriter;
     private final ThrottledLogger unexpected;
 
     /**
      * @param wait how long a request waits for the cache or the origin before answering 504
+     * @param bodyWriter where bodies too large to buffer are copied from the origin to the client (it blocks)
      */
-    public GatewayHandler(ClientIdentity identity, SlidingWindowRateLimiter limiter, SwrCache<OriginResponse> cache,
+    public GatewayHandler(ClientIdentity identity, Admission admission, SwrCache<OriginResponse> cache,
                           SwrPolicy policy, OriginClient origin, TrafficRecorder traffic, GatewayMetrics metrics,
-                          Clock clock, Duration wait) {
+                          Clock clock, Duration wait, Executor bodyWriter) {
         this.identity = identity;
-        this.limiter = limiter;
+        this.admission = admission;
         this.cache = cache;
         this.policy = policy;
         this.origin = origin;
@@ -78,31 +85,50 @@ public final class GatewayHandler extends Handler.Abstract {
         this.metrics = metrics;
         this.clock = clock;
         this.wait = wait;
+        this.bodyWriter = bodyWriter;
         this.unexpected = new ThrottledLogger(LOG, Duration.ofSeconds(30), clock);
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    public boolean handle(Request request, Response response, Callback callback) {
         InetAddress peer = ((InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress()).getAddress();
         String client = identity.resolve(peer, request.getHeaders().getValuesList("X-Forwarded-For"))
                 .getHostAddress();
-        RateLimitDecision decision = limiter.acquire(client).toCompletableFuture().join();
-        Replies.rateLimitHeaders(response, decision);
-        Outcome outcome;
-        if (!decision.allowed()) {
-            Replies.error(response, callback, 429, "Too Many Requests",
-                    Map.of("Retry-After", String.valueOf(decision.retryAfterSeconds())));
-            outcome = Outcome.DENIED;
-        } else if (usesCache(request)) {
-            outcome = serveThroughCache(request, response, callback, peer);
-        } else {
-            outcome = forward(request, response, callback, peer, CacheHeaders.bypass());
-        }
-        metrics.outcome(outcome);
-        boolean isGet = HttpMethod.GET.is(request.getMethod());
-        traffic.record(client, request.getHttpURI().getPath(), response.getStatus(),
-                isGet && response.getStatus() >= 200 && response.getStatus() < 400);
+        // both questions for Redis leave before either answer is awaited: a hit costs one network wait, not two
+        CompletionStage<Optional<RateLimitDecision>> admitted = admission.admit(client);
+        SwrCache.Lookup<OriginResponse> lookup = usesCache(request)
+                ? cache.lookup(CacheKey.of(request.getHttpURI().getPath(), request.getHttpURI().getQuery()))
+                : null;
+        admitted.thenCompose(decision -> answer(request, response, callback, peer, decision, lookup))
+                .whenComplete((outcome, error) -> {
+                    if (error != null) {
+                        unexpected.warn("Request failed unexpectedly", Futures.unwrap(error));
+                        callback.failed(Futures.unwrap(error));
+                        return;
+                    }
+                    metrics.outcome(outcome);
+                    boolean isGet = HttpMethod.GET.is(request.getMethod());
+                    traffic.record(client, request.getHttpURI().getPath(), response.getStatus(),
+                            isGet && response.getStatus() >= 200 && response.getStatus() < 400);
+                });
         return true;
+    }
+
+    /** Runs where the limiter's answer arrived (a Redis or pool thread): nothing here may block. */
+    private CompletionStage<Outcome> answer(Request request, Response response, Callback callback, InetAddress peer,
+                                            Optional<RateLimitDecision> admitted,
+                                            SwrCache.Lookup<OriginResponse> lookup) {
+        admitted.ifPresent(decision -> Replies.rateLimitHeaders(response, decision));
+        if (admitted.isPresent() && !admitted.get().allowed()) {
+            // the lookup's answer, if any, is dropped
+            Replies.error(response, callback, 429, "Too Many Requests",
+                    Map.of("Retry-After", String.valueOf(admitted.get().retryAfterSeconds())));
+            return CompletableFuture.completedFuture(Outcome.DENIED);
+        }
+        if (lookup != null) {
+            return serveThroughCache(request, response, callback, peer, lookup);
+        }
+        return forward(request, response, callback, peer, CacheHeaders.bypass());
     }
 
     /** A shared cache must not answer requests with credentials from a stored response (RFC 9111 3.5). */
@@ -112,32 +138,32 @@ public final class GatewayHandler extends Handler.Abstract {
                 && !request.getHeaders().contains("Authorization");
     }
 
-    private Outcome serveThroughCache(Request request, Response response, Callback callback, InetAddress peer)
-            throws Exception {
-        String key = CacheKey.of(request.getHttpURI().getPath(), request.getHttpURI().getQuery());
+    private CompletionStage<Outcome> serveThroughCache(Request request, Response response, Callback callback,
+                                                       InetAddress peer, SwrCache.Lookup<OriginResponse> lookup) {
         boolean withBody = HttpMethod.GET.is(request.getMethod());
-        Cached<OriginResponse> cached;
-        try {
-            cached = cache.get(key, () -> load(request, peer), policy).toCompletableFuture()
-                    .get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return failure(response, callback, e);
-        } catch (ExecutionException e) {
-            Throwable cause = Futures.unwrap(e);
+        return Deadline.within(lookup.serve(() -> load(request, peer), policy), wait).handle((cached, error) -> {
+            if (error == null) {
+                reply(response, callback, cached.value(), withBody, CacheHeaders.of(cached, clock.instant()));
+                return CompletableFuture.completedFuture(Outcome.served(cached));
+            }
+            if (Deadline.expired(error)) {
+                return CompletableFuture.completedFuture(failure(response, callback, error));
+            }
+            Throwable cause = Futures.unwrap(error);
             if (isOriginFailure(cause)) {
-                return failure(response, callback, cause);
+                return CompletableFuture.completedFuture(failure(response, callback, cause));
             }
             // the cache cannot be used: go around it, so that the client still gets the origin's answer
             if (isRedisTrouble(cause)) {
-                LOG.debug("Cache unavailable for {}; forwarding: {}", key, cause.toString());
+                LOG.debug("Cache unavailable for {}; forwarding: {}", request.getHttpURI().getPath(),
+                        cause.toString());
             } else {
-                unexpected.warn("Cache failed unexpectedly for " + key + "; forwarding to the origin", cause);
+                unexpected.warn("Cache failed unexpectedly for " + request.getHttpURI().getPath()
+                        + "; forwarding to the origin", cause);
             }
             metrics.cacheUnavailable();
             return forward(request, response, callback, peer, CacheHeaders.bypass());
-        }
-        Replies.origin(response, callback, cached.value(), withBody, CacheHeaders.of(cached, clock.instant()));
-        return Outcome.served(cached);
+        }).thenCompose(outcome -> outcome);
     }
 
     private CompletableFuture<Loaded<OriginResponse>> load(Request request, InetAddress peer) {
@@ -152,22 +178,33 @@ public final class GatewayHandler extends Handler.Abstract {
                 System.nanoTime() - start))).thenApply(Cacheability::classify);
     }
 
-    private Outcome forward(Request request, Response response, Callback callback, InetAddress peer,
-                            Map<String, String> cacheHeaders) throws Exception {
+    private CompletionStage<Outcome> forward(Request request, Response response, Callback callback,
+                                             InetAddress peer, Map<String, String> cacheHeaders) {
         boolean hasBody = request.getLength() > 0 || request.getHeaders().contains("Transfer-Encoding");
         OriginRequest call = new OriginRequest(request.getMethod(), pathAndQuery(request), forwardable(request),
                 hasBody ? Content.Source.asInputStream(request) : null, peer.getHostAddress(), forwardedFor(request));
         long start = System.nanoTime();
-        OriginResponse answer;
-        try {
-            answer = origin.send(call).get(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            return failure(response, callback, Futures.unwrap(e));
-        } finally {
+        return Deadline.within(origin.send(call), wait).handle((answer, error) -> {
             metrics.originCall(Duration.ofNanos(System.nanoTime() - start));
+            if (error != null) {
+                return failure(response, callback, Deadline.expired(error) ? error : Futures.unwrap(error));
+            }
+            reply(response, callback, answer, !HttpMethod.HEAD.is(request.getMethod()), cacheHeaders);
+            return Outcome.forwarded(answer);
+        });
+    }
+
+    /**
+     * A buffered body is written without blocking, here; a streamed one is copied from the origin's stream, which
+     * blocks, so on a thread of the body pool.
+     */
+    private void reply(Response response, Callback callback, OriginResponse answer, boolean withBody,
+                       Map<String, String> cacheHeaders) {
+        if (withBody && answer.isStreamed()) {
+            bodyWriter.execute(() -> Replies.origin(response, callback, answer, true, cacheHeaders));
+        } else {
+            Replies.origin(response, callback, answer, withBody, cacheHeaders);
         }
-        Replies.origin(response, callback, answer, !HttpMethod.HEAD.is(request.getMethod()), cacheHeaders);
-        return Outcome.forwarded(answer);
     }
 
     private static Outcome failure(Response response, Callback callback, Throwable cause) {

@@ -44,7 +44,7 @@ final class Replies {
      * @param withBody false for HEAD
      */
     static void origin(Response response, Callback callback, OriginResponse origin, boolean withBody,
-                       Map<String, String> extraHeaders) throws IOException {
+                       Map<String, String> extraHeaders) {
         response.setStatus(origin.status());
         HttpFields.Mutable headers = response.getHeaders();
         String connection = origin.header("connection").orElse(null);
@@ -66,6 +66,10 @@ final class Replies {
         try (OutputStream out = Content.Sink.asOutputStream(response)) {
             out.write(origin.body());
             origin.rest().transferTo(out);
+        } catch (IOException e) {
+            // the client or the origin broke off: the response cannot be completed
+            callback.failed(e);
+            return;
         } finally {
             closeQuietly(origin);
         }

@@ -22,6 +22,10 @@ public final class GatewayMetrics implements RateLimiterEvents, SwrEvents, Traff
     private final Meter refreshes;
     private final Meter refreshFailures;
     private final Meter cacheUnavailable;
+    private final Meter localHit;
+    private final Meter localMiss;
+    private final Meter localEvictions;
+    private final Meter localInvalidations;
     private final Timer originLatency;
     private final Meter allowed;
     private final Meter denied;
@@ -41,6 +45,10 @@ public final class GatewayMetrics implements RateLimiterEvents, SwrEvents, Traff
         refreshes = registry.meter(MetricNames.CACHE_REFRESHES);
         refreshFailures = registry.meter(MetricNames.CACHE_REFRESH_FAILURES);
         cacheUnavailable = registry.meter(MetricNames.CACHE_UNAVAILABLE);
+        localHit = registry.meter(MetricNames.CACHE_LOCAL_HIT);
+        localMiss = registry.meter(MetricNames.CACHE_LOCAL_MISS);
+        localEvictions = registry.meter(MetricNames.CACHE_LOCAL_EVICTIONS);
+        localInvalidations = registry.meter(MetricNames.CACHE_LOCAL_INVALIDATIONS);
         originLatency = registry.timer(MetricNames.ORIGIN_LATENCY);
         allowed = registry.meter(MetricNames.LIMITER_ALLOWED);
         denied = registry.meter(MetricNames.LIMITER_DENIED);
@@ -106,6 +114,26 @@ public final class GatewayMetrics implements RateLimiterEvents, SwrEvents, Traff
     @Override
     public void refreshFailed(String reason) {
         refreshFailures.mark();
+    }
+
+    @Override
+    public void nearHit() {
+        localHit.mark();
+    }
+
+    @Override
+    public void nearMiss() {
+        localMiss.mark();
+    }
+
+    @Override
+    public void nearEvicted() {
+        localEvictions.mark();
+    }
+
+    @Override
+    public void nearInvalidated() {
+        localInvalidations.mark();
     }
 
     @Override

@@ -11,6 +11,12 @@ public final class MetricNames {
     public static final String CACHE_LOADS = "gateway.cache.loads";
     public static final String CACHE_REFRESHES = "gateway.cache.refreshes";
     public static final String CACHE_REFRESH_FAILURES = "gateway.cache.refresh_failures";
+    public static final String CACHE_LOCAL_HIT = "gateway.cache.local.hit";
+    public static final String CACHE_LOCAL_MISS = "gateway.cache.local.miss";
+    public static final String CACHE_LOCAL_EVICTIONS = "gateway.cache.local.evictions";
+    public static final String CACHE_LOCAL_INVALIDATIONS = "gateway.cache.local.invalidations";
+    /** Gauge: the bytes the near cache holds. */
+    public static final String CACHE_LOCAL_BYTES = "gateway.cache.local.bytes";
     public static final String CACHE_UNAVAILABLE = "gateway.cache.redis_unavailable";
     public static final String ORIGIN_LATENCY = "gateway.origin.latency";
     public static final String LIMITER_ALLOWED = "gateway.limiter.allowed";

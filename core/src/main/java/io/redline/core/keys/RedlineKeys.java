@@ -100,6 +100,15 @@ public final class RedlineKeys {
     }
 
     /**
+     * The pub/sub channel on which every process of cache {@code cache} announces the entries it stored, so that
+     * the others drop their near-cache copies: {@code swr:<cache>:invalidations}. Messages are entry keys
+     * ({@link #swrEntry}).
+     */
+    public String swrInvalidations(String cache) {
+        return key("swr:" + SCOPE.check(cache) + ":invalidations");
+    }
+
+    /**
      * Who is in a room: {@code chat:presence:{R}}, a sorted set of sessions (JSON members
      * {@code {"session","userId","userName"}}) scored by the time their node's heartbeat expires (epoch ms).
      */

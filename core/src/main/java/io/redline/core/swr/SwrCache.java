@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
+import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +53,30 @@ public final class SwrCache<T> {
     private final LoadLock lock;
     private final ConcurrentMap<String, CompletableFuture<Outcome<T>>> loads = new ConcurrentHashMap<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+    private final NearCache<T> near;
+    /** Tells this cache's announcements from those of other instances. */
+    private final String instance = UUID.randomUUID().toString();
+    private final RTopic invalidations;
+    private final CompletableFuture<Integer> subscription;
 
     public SwrCache(RedissonClient redis, RedlineKeys keys, SwrSettings settings, Class<T> type, SwrEvents events,
                     Clock clock, DoubleSupplier random) {
+        this(redis, keys, settings, type, events, clock, random, 0);
+    }
+
+    /**
+     * @param nearMaxBytes the budget of the in-process near cache of fresh entries; 0 for none. With one, the
+     *                     cache subscribes to the invalidation channel ({@link RedlineKeys#swrInvalidations}); call
+     *                     {@link #close()} to unsubscribe.
+     */
+    public SwrCache(RedissonClient redis, RedlineKeys keys, SwrSettings settings, Class<T> type, SwrEvents events,
+                    Clock clock, DoubleSupplier random, long nearMaxBytes) {
+        this.near = new NearCache<>(nearMaxBytes, clock, events);
+        this.invalidations = redis.getTopic(keys.swrInvalidations(settings.name()), StringCodec.INSTANCE);
+        this.subscription = near.enabled()
+                ? invalidations.addListenerAsync(String.class, (channel, message) -> invalidated(message))
+                        .toCompletableFuture()
+                : CompletableFuture.completedFuture(-1);
         this.redis = redis;
         this.keys = keys;
         this.settings = settings;
@@ -78,22 +102,76 @@ public final class SwrCache<T> {
      */
     public CompletionStage<Cached<T>> get(String key, Supplier<? extends CompletionStage<Loaded<T>>> loader,
                                           SwrPolicy policy) {
+        return lookup(key).serve(loader, policy);
+    }
+
+    /**
+     * Sends the lookup of {@code key} to Redis now, and leaves what to do with its answer for later: a caller that
+     * has another independent question for Redis (a rate limiter's decision) sends both before it waits for
+     * either. A lookup that is never {@linkplain Lookup#serve served} is simply dropped: nothing is counted,
+     * loaded or refreshed for it.
+     */
+    public Lookup<T> lookup(String key) {
         EntryKeys entry = EntryKeys.of(keys, settings.name(), key);
-        return redis.<String>getBucket(entry.entry(), RedisCodecs.STRING).getAsync().toCompletableFuture()
-                .orTimeout(settings.redisTimeout().toMillis(), TimeUnit.MILLISECONDS).thenCompose(text -> {
-            Envelope<T> stored = text == null ? null : parseOrNull(text, key);
-            if (stored == null) {
-                events.miss();
-                return miss(key, entry, loader, policy);
+        Envelope<T> nearby = near.fresh(entry.entry());
+        if (nearby != null) {
+            return new Lookup<>(this, key, entry, null, nearby);
+        }
+        CompletableFuture<String> read = redis.<String>getBucket(entry.entry(), RedisCodecs.STRING).getAsync()
+                .toCompletableFuture().orTimeout(settings.redisTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return new Lookup<>(this, key, entry, read, null);
+    }
+
+    /**
+     * A lookup on its way to Redis (see {@link SwrCache#lookup}).
+     *
+     * @param <T> the cache's value type
+     */
+    public static final class Lookup<T> {
+
+        private final SwrCache<T> cache;
+        private final String key;
+        private final EntryKeys entry;
+        private final CompletableFuture<String> read;
+        private final Envelope<T> nearby;
+
+        /** Either {@code read} (on its way to Redis) or {@code nearby} (a fresh copy of the near cache). */
+        private Lookup(SwrCache<T> cache, String key, EntryKeys entry, CompletableFuture<String> read,
+                       Envelope<T> nearby) {
+            this.cache = cache;
+            this.key = key;
+            this.entry = entry;
+            this.read = read;
+            this.nearby = nearby;
+        }
+
+        /** What {@link SwrCache#get(String, Supplier, SwrPolicy)} answers, from this lookup's reply. */
+        public CompletionStage<Cached<T>> serve(Supplier<? extends CompletionStage<Loaded<T>>> loader,
+                                                SwrPolicy policy) {
+            if (nearby != null) {
+                cache.events.hit();
+                return CompletableFuture.completedFuture(nearby.toCached(CacheStatus.HIT));
             }
-            if (clock.millis() < stored.freshUntil()) {
-                events.hit();
-                return CompletableFuture.completedFuture(stored.toCached(CacheStatus.HIT));
-            }
-            events.stale();
-            refreshInBackground(key, entry, loader, policy);
-            return CompletableFuture.completedFuture(stored.toCached(CacheStatus.STALE));
-        });
+            return read.thenCompose(text -> cache.answer(key, entry, text, loader, policy));
+        }
+    }
+
+    private CompletionStage<Cached<T>> answer(String key, EntryKeys entry, String text,
+                                              Supplier<? extends CompletionStage<Loaded<T>>> loader,
+                                              SwrPolicy policy) {
+        Envelope<T> stored = text == null ? null : parseOrNull(text, key);
+        if (stored == null) {
+            events.miss();
+            return miss(key, entry, loader, policy);
+        }
+        if (clock.millis() < stored.freshUntil()) {
+            events.hit();
+            near.keep(entry.entry(), stored, text.length());
+            return CompletableFuture.completedFuture(stored.toCached(CacheStatus.HIT));
+        }
+        events.stale();
+        refreshInBackground(key, entry, loader, policy);
+        return CompletableFuture.completedFuture(stored.toCached(CacheStatus.STALE));
     }
 
     private CompletionStage<Cached<T>> miss(String key, EntryKeys entry,
@@ -229,12 +307,59 @@ public final class SwrCache<T> {
     /** Stores the envelope for the jittered stale TTL (never shorter than its fresh time), or marks a pass. */
     private CompletionStage<Boolean> store(EntryKeys entry, Loaded<T> loaded, Envelope<T> envelope,
                                            SwrPolicy policy, String token) {
+        CompletionStage<Boolean> written;
         if (!loaded.storable()) {
-            return lock.markPass(entry, policy.fresh(), token);
+            written = lock.markPass(entry, policy.fresh(), token);
+        } else {
+            long freshMillis = envelope.freshUntil() - envelope.storedAt();
+            long staleMillis = Math.max(freshMillis, jittered(policy.stale(), policy.jitter()));
+            written = lock.store(entry, envelope.toJson(), Duration.ofMillis(staleMillis), token);
         }
-        long freshMillis = envelope.freshUntil() - envelope.storedAt();
-        long staleMillis = Math.max(freshMillis, jittered(policy.stale(), policy.jitter()));
-        return lock.store(entry, envelope.toJson(), Duration.ofMillis(staleMillis), token);
+        return written.thenApply(done -> {
+            if (done) {
+                announce(entry);
+            }
+            return done;
+        });
+    }
+
+    /**
+     * Tells every process, this one included, that the entry changed, so that no near cache keeps serving the
+     * copy it had. Best effort: a process that misses the message serves its copy until that copy's own
+     * {@code freshUntil} at most, since the near cache never holds an entry past it.
+     */
+    private void announce(EntryKeys entry) {
+        invalidations.publishAsync(instance + " " + entry.entry()).whenComplete((receivers, error) -> {
+            if (error != null) {
+                LOG.debug("Could not announce the store of {} in cache {}: {}", entry.entry(), settings.name(),
+                        String.valueOf(Futures.unwrap(error)));
+            }
+        });
+    }
+
+    /**
+     * An announcement {@code "<instance> <entry key>"}. This instance's own are skipped: it stores only what it
+     * loaded or refreshed, and its near cache holds no copy of such an entry (it was absent or stale).
+     */
+    private void invalidated(String message) {
+        int space = message.indexOf(' ');
+        if (space > 0 && !(space == instance.length() && message.startsWith(instance))) {
+            near.invalidate(message.substring(space + 1));
+        }
+    }
+
+    /** The bytes the near cache holds (0 without one). */
+    public long nearCacheBytes() {
+        return near.weightedBytes();
+    }
+
+    /** Stops listening for invalidations (a no-op without a near cache). */
+    public void close() {
+        subscription.thenAccept(id -> {
+            if (id >= 0) {
+                invalidations.removeListenerAsync(id);
+            }
+        });
     }
 
     /** A load for this caller only (the key is marked not cacheable): nothing is stored, whatever comes back. */

@@ -30,4 +30,20 @@ public interface SwrEvents {
      */
     default void refreshFailed(String reason) {
     }
+
+    /** A lookup was answered from the in-process near cache, without Redis (it also counts as a {@link #hit}). */
+    default void nearHit() {
+    }
+
+    /** A lookup found no fresh copy in the near cache and asked Redis. */
+    default void nearMiss() {
+    }
+
+    /** The near cache dropped an entry to stay within its byte budget. */
+    default void nearEvicted() {
+    }
+
+    /** A store by some process made the near cache drop its copy of an entry. */
+    default void nearInvalidated() {
+    }
 }

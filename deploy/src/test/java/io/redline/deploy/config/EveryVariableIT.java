@@ -46,6 +46,7 @@ class EveryVariableIT {
         BAD.put("CACHE_FRESH_TTL", "-1s");
         BAD.put("CACHE_STALE_TTL", "abc");
         BAD.put("CACHE_MAX_BYTES", "lots");
+        BAD.put("CACHE_LOCAL_MAX_BYTES", "-1");
         BAD.put("RATE_LIMIT", "-3");
         BAD.put("RATE_WINDOW", "1m30s");
         BAD.put("RATE_LIMIT_FAIL_MODE", "maybe");
