@@ -23,6 +23,7 @@ import io.redline.stats.dashboard.DashboardReader;
 import io.redline.stats.dashboard.DashboardRun;
 import io.redline.stats.dashboard.DashboardStore;
 import io.redline.stats.dashboard.WrongTypeException;
+import io.redline.stats.metrics.RunMetrics;
 import io.redline.stats.web.StatsPage;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +74,7 @@ public final class StatsMain {
                 Duration interval = every;
                 ProcessMain.run("stats-job", reader -> context -> List.of(new ScheduledRuns(new DashboardRun(
                         context.redis(), context.keys(), context.clock(), lockTtl(interval)), interval,
-                        context.clock())));
+                        new RunMetrics(context.metrics()), context.clock())));
                 return 0;
             }
             String name = spec.qualifiedName(" ");

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.core.json.Json;
+import io.redline.testkit.Awaits;
 import io.redline.testkit.ChildJvm;
+import io.redline.testkit.DocumentedFamilies;
+import io.redline.testkit.FreePorts;
+import io.redline.testkit.HttpProbe;
+import io.redline.testkit.PrometheusTextRules;
+import io.redline.testkit.Promtool;
 import io.redline.testkit.RedisExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +34,29 @@ class StatsJarIT {
         try (ChildJvm run = ChildJvm.startJar(JAR, Map.of("REDIS_URL", REDIS.redis().url()), "run")) {
             assertEquals(0, run.waitFor(Duration.ofSeconds(60)), run.stderr());
             assertEquals(9, Json.mapper().readTree(run.stdout()).size());
+        }
+    }
+
+    @Test
+    void runEveryExportsItsRunsWithCheckedMetrics() throws Exception {
+        int admin = FreePorts.find();
+        try (ChildJvm every = ChildJvm.startJar(JAR, Map.of("REDIS_URL", REDIS.redis().url(), "ADMIN_PORT",
+                String.valueOf(admin), "REDLINE_NAMESPACE", "every"), "run", "--every", "1s")) {
+            String metrics = "http://127.0.0.1:" + admin + "/metrics";
+            Awaits.await(Duration.ofSeconds(60)).until(() -> HttpProbe.status(metrics) == 200
+                    && PrometheusTextRules.check(HttpProbe.get(metrics).body())
+                    .labelNames("redline_stats_dashboard_runs_total").contains("result")
+                    && PrometheusTextRules.check(HttpProbe.get(metrics).body())
+                    .value("redline_stats_dashboard_runs_total{result=\"done\"}") >= 1);
+            String page = HttpProbe.get(metrics).body();
+            PrometheusTextRules.Exposition exposition = PrometheusTextRules.check(page);
+            assertTrue(exposition.value("redline_stats_dashboard_last_success_timestamp_seconds") > 1.7e9, page);
+            assertTrue(exposition.value("redline_stats_dashboard_run_duration_seconds_count") >= 1, page);
+            Promtool.checkMetrics(page);
+            DocumentedFamilies.assertExported(DocumentedFamilies.read(Path.of("..", "docs", "stats-job.md"),
+                    Path.of("..", "docs", "configuration.md")), exposition, "redline_");
+            every.terminate();
+            assertEquals(0, every.waitFor(Duration.ofSeconds(30)), every.stderr());
         }
     }
 

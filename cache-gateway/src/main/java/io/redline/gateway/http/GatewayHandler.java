@@ -83,6 +83,7 @@ public final class GatewayHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long arrived = System.nanoTime();
         InetAddress peer = ((InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress()).getAddress();
         String client = identity.resolve(peer, request.getHeaders().getValuesList("X-Forwarded-For"))
                 .getHostAddress();
@@ -98,7 +99,7 @@ public final class GatewayHandler extends Handler.Abstract {
         } else {
             outcome = forward(request, response, callback, peer, CacheHeaders.bypass());
         }
-        metrics.outcome(outcome);
+        metrics.outcome(outcome, Duration.ofNanos(System.nanoTime() - arrived));
         boolean isGet = HttpMethod.GET.is(request.getMethod());
         traffic.record(client, request.getHttpURI().getPath(), response.getStatus(),
                 isGet && response.getStatus() >= 200 && response.getStatus() < 400);

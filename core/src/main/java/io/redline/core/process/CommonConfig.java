@@ -11,14 +11,14 @@ import java.time.Duration;
  *
  * @param redis {@code REDIS_URL}, {@code REDIS_MODE}, {@code REDIS_SENTINEL_MASTER}
  * @param namespace {@code REDLINE_NAMESPACE}
- * @param adminPort {@code ADMIN_PORT} (default 9090; 0 picks a free port, for tests)
+ * @param adminPort {@code ADMIN_PORT} (default 8081; 0 picks a free port, for tests)
  * @param logFormat {@code LOG_FORMAT}
  * @param shutdownGrace {@code SHUTDOWN_GRACE} (default 20s)
  */
 public record CommonConfig(RedisSettings redis, KeyNamespace namespace, int adminPort, LogFormat logFormat,
                            Duration shutdownGrace) {
 
-    public static final int DEFAULT_ADMIN_PORT = 9090;
+    public static final int DEFAULT_ADMIN_PORT = 8081;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
     public CommonConfig {
