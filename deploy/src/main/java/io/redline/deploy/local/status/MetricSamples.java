@@ -68,7 +68,12 @@ public final class MetricSamples {
 
     /** The sum of the samples of one name whose label {@code key} has one of {@code values}. */
     public double sum(String name, String key, Set<String> values) {
-        return samples.stream().filter(sample -> sample.name().equals(name) && values.contains(sample.label(key)))
+        return samples.stream().filter(sample -> sample.name().equals(name))
+                .filter(sample -> {
+                    String value = sample.label(key);
+                    // Set.of(...).contains(null) throws: a sample without the label is simply not selected
+                    return value != null && values.contains(value);
+                })
                 .mapToDouble(Sample::value).sum();
     }
 
