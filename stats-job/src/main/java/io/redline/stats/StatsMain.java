@@ -23,6 +23,7 @@ import io.redline.stats.dashboard.DashboardReader;
 import io.redline.stats.dashboard.DashboardRun;
 import io.redline.stats.dashboard.DashboardStore;
 import io.redline.stats.dashboard.WrongTypeException;
+import io.redline.stats.metrics.LatestDashboard;
 import io.redline.stats.metrics.RunMetrics;
 import io.redline.stats.web.StatsPage;
 import java.time.Clock;
@@ -183,10 +184,13 @@ public final class StatsMain {
         public Integer call() {
             ProcessMain.run("stats-job", reader -> {
                 int port = httpPort(reader);
-                return context -> List.of(new JettyServer("stats-http", port, 20, new StatsPage(
-                        new DashboardStore(context.redis(), context.keys()),
-                        new DashboardReader(context.redis(), context.keys(), context.clock())),
-                        context.config().shutdownGrace()));
+                return context -> {
+                    DashboardStore store = new DashboardStore(context.redis(), context.keys());
+                    LatestDashboard.watch(context.metrics(), store);
+                    return List.of(new JettyServer("stats-http", port, 20, new StatsPage(store,
+                            new DashboardReader(context.redis(), context.keys(), context.clock())),
+                            context.config().shutdownGrace()));
+                };
             });
             return 0;
         }

@@ -34,6 +34,8 @@ public final class WorkerMetrics implements WorkerEvents {
             "Entries delivered to the group and not yet acknowledged, as the reaper last read them.");
     public static final Family LAG = Family.gauge("redline_events_consumer_lag",
             "Entries in the stream not yet delivered to the group, as the reaper last read them.");
+    public static final Family DEAD_LETTERS = Family.gauge("redline_events_dead_letters",
+            "Entries in the dead-letter stream, as the reaper last read them.");
 
     private final Map<EventType, Meter> processed = new EnumMap<>(EventType.class);
     private final Map<EventType, HistogramSeries> age = new EnumMap<>(EventType.class);
@@ -44,6 +46,7 @@ public final class WorkerMetrics implements WorkerEvents {
     private final Meter groupRecreated;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong lag = new AtomicLong();
+    private final AtomicLong deadLetters = new AtomicLong();
 
     public WorkerMetrics(MetricRegistry registry) {
         for (EventType type : EventType.values()) {
@@ -57,6 +60,7 @@ public final class WorkerMetrics implements WorkerEvents {
         groupRecreated = GROUP_RECREATED.counter(registry);
         PENDING.watch(registry, pending::get);
         LAG.watch(registry, lag::get);
+        DEAD_LETTERS.watch(registry, deadLetters::get);
     }
 
     @Override
@@ -94,5 +98,10 @@ public final class WorkerMetrics implements WorkerEvents {
     public void groupFigures(long pendingEntries, long groupLag) {
         pending.set(pendingEntries);
         lag.set(groupLag);
+    }
+
+    @Override
+    public void deadLetterFigures(long length) {
+        deadLetters.set(length);
     }
 }
