@@ -18,6 +18,15 @@ import org.junit.jupiter.api.Test;
 class CommonConfigTest {
 
     @Test
+    void logLevelsAreCheckedWithTheOtherVariables() {
+        assertEquals(List.of("LOG_LEVEL=\"loud\" is invalid: must be one of trace, debug, info, warn, error, off",
+                        "LOG_LEVELS=\"io.redline=debug,org.redisson\" is invalid: must be logger=level pairs "
+                                + "separated by commas, e.g. io.redline.events=debug,org.redisson=warn; "
+                                + "\"org.redisson\" is not one"),
+                errors(Map.of("LOG_LEVEL", "loud", "LOG_LEVELS", "io.redline=debug,org.redisson")));
+    }
+
+    @Test
     void defaultsApplyWhenNothingIsSet() {
         CommonConfig config = read(Map.of());
         assertEquals(RedisMode.SINGLE, config.redis().mode());
