@@ -56,7 +56,8 @@ class CommandLinesTest {
     @Test
     void theVariablesReadAreTheOnesTheCodeAsksForInOrder() {
         assertEquals(List.of("REDIS_MODE", "REDIS_URL", "REDIS_SENTINEL_MASTER", "REDLINE_NAMESPACE", "ADMIN_PORT",
-                "LOG_FORMAT", "SHUTDOWN_GRACE", "TICK_PORT"), CommandLines.variablesRead(new Tick()));
+                "LOG_FORMAT", "LOG_LEVEL", "LOG_LEVELS", "SHUTDOWN_GRACE", "TICK_PORT"),
+                CommandLines.variablesRead(new Tick()));
     }
 
     @Test
