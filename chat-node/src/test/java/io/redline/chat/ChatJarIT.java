@@ -48,7 +48,11 @@ class ChatJarIT {
                 assertEquals("from the jar", client.next("message", Duration.ofSeconds(10)).get("message")
                         .get("content").asText());
             }
-            String exported = HttpProbe.get("http://127.0.0.1:" + admin + "/metrics").body();
+            String metricsUrl = "http://127.0.0.1:" + admin + "/metrics";
+            // the fan-out is counted right after the hand-over to the sockets, so it may trail the delivery a little
+            Awaits.await().until(() -> PrometheusTextRules.check(HttpProbe.get(metricsUrl).body())
+                    .value("redline_chat_fanout_delay_seconds_count") == 1.0);
+            String exported = HttpProbe.get(metricsUrl).body();
             PrometheusTextRules.Exposition metrics = PrometheusTextRules.check(exported);
             assertEquals(1.0, metrics.value("redline_chat_messages_received_total"));
             Promtool.checkMetrics(exported);

@@ -2,9 +2,12 @@ package io.redline.chat.metrics;
 
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
+import io.redline.core.metrics.Buckets;
 import io.redline.core.metrics.Family;
+import io.redline.core.metrics.HistogramSeries;
 import io.redline.chat.room.RoomEvents;
 import io.redline.chat.session.ChatEvents;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
@@ -19,6 +22,9 @@ public final class ChatMetrics implements ChatEvents, RoomEvents {
             "Chat messages this node took from its clients.");
     public static final Family MESSAGES_FANNED_OUT = Family.counter("redline_chat_messages_fanned_out",
             "Room messages this node received from Redis and handed to its local sockets.");
+    public static final Family FANOUT_DELAY = Family.histogram("redline_chat_fanout_delay_seconds",
+            "Time from when the node that took a message stamped it to its hand-over to this node's local sockets.",
+            Buckets.LATENCY);
     public static final Family FRAMES_OUT = Family.counter("redline_chat_frames_sent",
             "Frames queued for sending to clients.");
     public static final Family SLOW_CLIENTS_DROPPED = Family.counter("redline_chat_slow_clients_dropped",
@@ -39,6 +45,7 @@ public final class ChatMetrics implements ChatEvents, RoomEvents {
     private final AtomicLong connections = new AtomicLong();
     private final Meter messagesIn;
     private final Meter fannedOut;
+    private final HistogramSeries fanoutDelay;
     private final Meter framesOut;
     private final Meter dropped;
     private final Meter historyReads;
@@ -55,6 +62,7 @@ public final class ChatMetrics implements ChatEvents, RoomEvents {
         CONNECTIONS.watch(registry, connections::get);
         messagesIn = MESSAGES_IN.counter(registry);
         fannedOut = MESSAGES_FANNED_OUT.counter(registry);
+        fanoutDelay = FANOUT_DELAY.histogram(registry);
         framesOut = FRAMES_OUT.counter(registry);
         dropped = SLOW_CLIENTS_DROPPED.counter(registry);
         historyReads = HISTORY_READS.counter(registry);
@@ -101,8 +109,9 @@ public final class ChatMetrics implements ChatEvents, RoomEvents {
     }
 
     @Override
-    public void fannedOut() {
+    public void fannedOut(Duration delay) {
         fannedOut.mark();
+        fanoutDelay.observe(delay);
     }
 
     @Override
