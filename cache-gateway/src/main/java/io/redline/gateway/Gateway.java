@@ -45,7 +45,7 @@ public final class Gateway {
         SwrCache<OriginResponse> cache = new SwrCache<>(context.redis(), context.keys(),
                 new SwrSettings(CACHE_KEY_PART, policy, config.originTimeout().plusSeconds(1)), OriginResponse.class,
                 metrics, context.clock(), () -> ThreadLocalRandom.current().nextDouble(), config.cacheLocalMaxBytes());
-        context.metrics().gauge(MetricNames.CACHE_LOCAL_BYTES, () -> cache::nearCacheBytes);
+        MetricNames.CACHE_LOCAL_BYTES.watch(context.metrics(), cache::nearCacheBytes);
         OriginClient origin = new OriginClient(config.origin(), config.originConnectTimeout(), config.originTimeout(),
                 config.cacheMaxBytes(), context.threadPools().fixed("origin-client", 4),
                 context.threadPools().fixed("origin-body", 32));

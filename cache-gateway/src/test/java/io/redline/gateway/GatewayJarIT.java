@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.core.json.Json;
 import io.redline.testkit.Awaits;
 import io.redline.testkit.ChildJvm;
+import io.redline.testkit.DocumentedFamilies;
 import io.redline.testkit.FreePorts;
 import io.redline.testkit.HttpProbe;
 import io.redline.testkit.PrometheusTextRules;
+import io.redline.testkit.Promtool;
 import io.redline.testkit.RedisExtension;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -56,11 +58,16 @@ class GatewayJarIT {
             assertEquals("HIT", hit.headers().firstValue("X-Cache").orElse(""));
             assertEquals("/hello-jar 1", hit.body());
 
-            PrometheusTextRules.Exposition metrics = PrometheusTextRules.check(
-                    HttpProbe.get("http://127.0.0.1:" + admin + "/metrics").body());
-            assertEquals(1.0, metrics.value("gateway_requests_hit_total"));
-            assertEquals(1.0, metrics.value("gateway_requests_miss_total"));
-            assertEquals(2.0, metrics.value("gateway_limiter_allowed_total"));
+            String page = HttpProbe.get("http://127.0.0.1:" + admin + "/metrics").body();
+            PrometheusTextRules.Exposition metrics = PrometheusTextRules.check(page);
+            assertEquals(1.0, metrics.value("redline_gateway_requests_total{outcome=\"hit\"}"));
+            assertEquals(1.0, metrics.value("redline_gateway_requests_total{outcome=\"miss\"}"));
+            assertEquals(1.0, metrics.value("redline_gateway_request_duration_seconds_count{outcome=\"hit\"}"));
+            assertEquals(1.0, metrics.value("redline_gateway_origin_duration_seconds_count"));
+            assertEquals(2.0, metrics.value("redline_gateway_limiter_decisions_total{decision=\"allowed\"}"));
+            Promtool.checkMetrics(page);
+            DocumentedFamilies.assertExported(DocumentedFamilies.read(Path.of("..", "docs", "cache-gateway.md"),
+                    Path.of("..", "docs", "configuration.md")), metrics, "redline_");
 
             gateway.terminate();
             assertEquals(0, gateway.waitFor(Duration.ofSeconds(30)), gateway.stderr());

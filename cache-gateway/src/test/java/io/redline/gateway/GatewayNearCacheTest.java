@@ -3,6 +3,7 @@ package io.redline.gateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.redline.gateway.metrics.MetricNames;
 import io.redline.testkit.HttpProbe;
 import io.redline.testkit.RawRedis;
 import io.redline.testkit.RedisBinaries;
@@ -76,7 +77,7 @@ class GatewayNearCacheTest {
     }
 
     private long localHits() {
-        return gateway.runtime().metrics().meter("gateway.cache.local.hit").getCount();
+        return gateway.runtime().metrics().meter(MetricNames.CACHE_LOCAL_LOOKUPS.seriesName("hit")).getCount();
     }
 
     private static String header(HttpResponse<String> response, String name) {

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.core.json.Json;
 import io.redline.testkit.Awaits;
 import io.redline.testkit.ChildJvm;
+import io.redline.testkit.DocumentedFamilies;
 import io.redline.testkit.FreePorts;
 import io.redline.testkit.HttpProbe;
+import io.redline.testkit.PrometheusTextRules;
+import io.redline.testkit.Promtool;
 import io.redline.testkit.RedisExtension;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -29,7 +32,7 @@ class ChatJarIT {
     private static final Path JAR = Path.of("target", "redline-chat-node.jar");
 
     @Test
-    void theJarServesThePageAndTheSocketAndStopsCleanlyOnSigterm() throws Exception {
+    void theJarServesThePageAndTheSocketExportsCheckedMetricsAndStopsCleanlyOnSigterm() throws Exception {
         int http = FreePorts.find();
         int admin = FreePorts.find();
         try (ChildJvm node = ChildJvm.startJar(JAR, Map.of("REDIS_URL", REDIS.redis().url(), "HTTP_PORT",
@@ -45,6 +48,16 @@ class ChatJarIT {
                 assertEquals("from the jar", client.next("message", Duration.ofSeconds(10)).get("message")
                         .get("content").asText());
             }
+            String metricsUrl = "http://127.0.0.1:" + admin + "/metrics";
+            // the fan-out is counted right after the hand-over to the sockets, so it may trail the delivery a little
+            Awaits.await().until(() -> PrometheusTextRules.check(HttpProbe.get(metricsUrl).body())
+                    .value("redline_chat_fanout_delay_seconds_count") == 1.0);
+            String exported = HttpProbe.get(metricsUrl).body();
+            PrometheusTextRules.Exposition metrics = PrometheusTextRules.check(exported);
+            assertEquals(1.0, metrics.value("redline_chat_messages_received_total"));
+            Promtool.checkMetrics(exported);
+            DocumentedFamilies.assertExported(DocumentedFamilies.read(Path.of("..", "docs", "chat-node.md"),
+                    Path.of("..", "docs", "configuration.md")), metrics, "redline_");
             node.terminate();
             assertEquals(0, node.waitFor(Duration.ofSeconds(30)), node.stderr());
         }

@@ -4,6 +4,7 @@ import io.redline.chat.node.ChatConfig;
 import io.redline.chat.node.ChatNode;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
+import io.redline.core.metrics.Family;
 import io.redline.core.process.CommonConfig;
 import io.redline.core.process.RedlineRuntime;
 import io.redline.core.redis.RedisSettings;
@@ -49,13 +50,9 @@ final class RunningChatNode implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /** The count of a meter or counter of the node's registry. */
-    double metric(String name) {
-        var metrics = runtime.metrics();
-        if (metrics.getMeters().containsKey(name)) {
-            return metrics.getMeters().get(name).getCount();
-        }
-        return metrics.getCounters().get(name).getCount();
+    /** The count of a counter family without labels, as the node's registry holds it. */
+    double metric(Family family) {
+        return runtime.metrics().getMeters().get(family.seriesName()).getCount();
     }
 
     ChatNode node() {

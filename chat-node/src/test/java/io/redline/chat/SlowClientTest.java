@@ -3,6 +3,7 @@ package io.redline.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.redline.chat.metrics.ChatMetrics;
 import io.redline.testkit.Awaits;
 import io.redline.testkit.RedisExtension;
 import java.io.InputStream;
@@ -53,7 +54,7 @@ class SlowClientTest {
             Awaits.await().until(() -> reader.messages().size() == 3000 && sender.messages().size() == 3000);
             Awaits.await().until(() -> node.node().rooms().members("flood").size() == 2);
             assertTrue(reader.isOpen() && sender.isOpen());
-            assertEquals(1.0, node.metric("chat.slow_clients.dropped"));
+            assertEquals(1.0, node.metric(ChatMetrics.SLOW_CLIENTS_DROPPED));
         }
     }
 

@@ -60,8 +60,8 @@ public final class Workers {
                    WorkerEvents events, Clock clock) {
         ConsumerGroup.ensure(redis, keys);
         RStream<String, String> stream = ConsumerGroup.stream(redis, keys);
-        processor = new EntryProcessor(redis, keys, handler, new DeadLetters(redis, keys,
-                config.deadLetterMaxLength(), clock), events, clock);
+        DeadLetters deadLetters = new DeadLetters(redis, keys, config.deadLetterMaxLength(), clock);
+        processor = new EntryProcessor(redis, keys, handler, deadLetters, events, clock);
         processor.loadScripts();
         GroupRecovery group = new GroupRecovery(redis, keys, events);
         Redelivery redelivery = new Redelivery(stream, processor, config.maxDeliveries());
@@ -77,7 +77,8 @@ public final class Workers {
         reaper = new Reaper(reaperName, stream, redelivery, new ReaperSettings(config.claimIdle(),
                 config.reaperInterval()),
                 List.of(new ConsumerJanitor(redis, stream, config.consumerExpiry(), own),
-                        new StreamTrimmer(redis, stream, config.retention(), clock)),
+                        new StreamTrimmer(redis, stream, config.retention(), clock),
+                        () -> events.deadLetterFigures(deadLetters.length())),
                 events, group, clock, () -> ThreadLocalRandom.current().nextDouble());
     }
 

@@ -10,9 +10,11 @@ import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.testkit.Awaits;
 import io.redline.testkit.ChildJvm;
+import io.redline.testkit.DocumentedFamilies;
 import io.redline.testkit.FreePorts;
 import io.redline.testkit.HttpProbe;
 import io.redline.testkit.PrometheusTextRules;
+import io.redline.testkit.Promtool;
 import io.redline.testkit.RedisExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,9 +54,15 @@ class EventsJarIT {
             Awaits.await().until(() -> {
                 PrometheusTextRules.Exposition metrics = PrometheusTextRules.check(HttpProbe.get(
                         "http://127.0.0.1:" + admin + "/metrics").body());
-                return metrics.value("events_processed_shipped_total") >= 200
-                        && metrics.value("events_dead_lettered_total") == 1;
+                return metrics.value("redline_events_processed_total{type=\"order.shipped\"}") >= 200
+                        && metrics.value("redline_events_dead_lettered_total") == 1;
             });
+            String page = HttpProbe.get("http://127.0.0.1:" + admin + "/metrics").body();
+            PrometheusTextRules.Exposition metrics = PrometheusTextRules.check(page);
+            assertTrue(metrics.value("redline_events_age_seconds_count{type=\"order.shipped\"}") >= 200, page);
+            Promtool.checkMetrics(page);
+            DocumentedFamilies.assertExported(DocumentedFamilies.read(Path.of("..", "docs", "event-workers.md"),
+                    Path.of("..", "docs", "configuration.md")), metrics, "redline_");
             worker.terminate();
             assertEquals(0, worker.waitFor(Duration.ofSeconds(30)), worker.stderr());
         }

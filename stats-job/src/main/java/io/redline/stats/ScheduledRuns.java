@@ -4,6 +4,7 @@ import io.redline.core.json.Json;
 import io.redline.core.lifecycle.WorkerLoop;
 import io.redline.stats.dashboard.Dashboard;
 import io.redline.stats.dashboard.DashboardRun;
+import io.redline.stats.metrics.RunMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -20,19 +21,33 @@ final class ScheduledRuns extends WorkerLoop {
 
     private final DashboardRun run;
     private final Duration every;
+    private final RunMetrics metrics;
+    private final Clock clock;
 
-    ScheduledRuns(DashboardRun run, Duration every, Clock clock) {
+    ScheduledRuns(DashboardRun run, Duration every, RunMetrics metrics, Clock clock) {
         super("dashboard-runs", every, clock);
         this.run = run;
         this.every = every;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
     protected void doWork() throws InterruptedException {
-        Optional<Dashboard> dashboard = run.run();
+        long started = System.nanoTime();
+        Optional<Dashboard> dashboard;
+        try {
+            dashboard = run.run();
+        } catch (RuntimeException e) {
+            // the loop logs it and goes on; the count is what an alert can see
+            metrics.failed();
+            throw e;
+        }
         if (dashboard.isPresent()) {
+            metrics.done(Duration.ofNanos(System.nanoTime() - started), clock.instant());
             System.out.println(Json.write(dashboard.get()));
         } else {
+            metrics.skipped();
             LOG.info("Another run holds the dashboard lock; skipping this one");
         }
         pause(every);

@@ -23,6 +23,8 @@ import io.redline.stats.dashboard.DashboardReader;
 import io.redline.stats.dashboard.DashboardRun;
 import io.redline.stats.dashboard.DashboardStore;
 import io.redline.stats.dashboard.WrongTypeException;
+import io.redline.stats.metrics.LatestDashboard;
+import io.redline.stats.metrics.RunMetrics;
 import io.redline.stats.web.StatsPage;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,7 +75,7 @@ public final class StatsMain {
                 Duration interval = every;
                 ProcessMain.run("stats-job", reader -> context -> List.of(new ScheduledRuns(new DashboardRun(
                         context.redis(), context.keys(), context.clock(), lockTtl(interval)), interval,
-                        context.clock())));
+                        new RunMetrics(context.metrics()), context.clock())));
                 return 0;
             }
             String name = spec.qualifiedName(" ");
@@ -182,10 +184,13 @@ public final class StatsMain {
         public Integer call() {
             ProcessMain.run("stats-job", reader -> {
                 int port = httpPort(reader);
-                return context -> List.of(new JettyServer("stats-http", port, 20, new StatsPage(
-                        new DashboardStore(context.redis(), context.keys()),
-                        new DashboardReader(context.redis(), context.keys(), context.clock())),
-                        context.config().shutdownGrace()));
+                return context -> {
+                    DashboardStore store = new DashboardStore(context.redis(), context.keys());
+                    LatestDashboard.watch(context.metrics(), store);
+                    return List.of(new JettyServer("stats-http", port, 20, new StatsPage(store,
+                            new DashboardReader(context.redis(), context.keys(), context.clock())),
+                            context.config().shutdownGrace()));
+                };
             });
             return 0;
         }

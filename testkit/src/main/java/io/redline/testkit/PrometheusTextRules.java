@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,7 @@ public final class PrometheusTextRules {
         }
         Map<String, String> types = new LinkedHashMap<>();
         Map<String, Double> firstValues = new HashMap<>();
+        Map<String, Set<String>> labelNames = new HashMap<>();
         Set<String> finished = new HashSet<>();
         Set<String> series = new HashSet<>();
         String current = null;
@@ -70,7 +72,7 @@ public final class PrometheusTextRules {
             }
             String name = sample.group(1);
             String labels = sample.group(3) == null ? "" : sample.group(3);
-            checkLabels(number, labels);
+            List<String> names = checkLabels(number, labels);
             if (!VALUE.matcher(sample.group(4)).matches()) {
                 throw new AssertionError("line " + number + ": bad value " + sample.group(4));
             }
@@ -88,13 +90,16 @@ public final class PrometheusTextRules {
                 throw new AssertionError("line " + number + ": series repeated: " + line);
             }
             firstValues.putIfAbsent(name, parse(sample.group(4)));
+            firstValues.putIfAbsent(name + "{" + labels + "}", parse(sample.group(4)));
+            Set<String> familyLabels = labelNames.computeIfAbsent(family, key -> new TreeSet<>());
+            names.stream().filter(label -> !label.equals("le")).forEach(familyLabels::add);
         }
-        return new Exposition(types, firstValues);
+        return new Exposition(types, firstValues, labelNames);
     }
 
-    private static void checkLabels(int number, String labels) {
+    private static List<String> checkLabels(int number, String labels) {
         if (labels.isEmpty()) {
-            return;
+            return List.of();
         }
         List<String> names = new ArrayList<>();
         Matcher label = LABEL.matcher(labels);
@@ -112,6 +117,7 @@ public final class PrometheusTextRules {
         if (new HashSet<>(names).size() != names.size()) {
             throw new AssertionError("line " + number + ": repeated label in {" + labels + "}");
         }
+        return names;
     }
 
     private static String familyOf(String name, Map<String, String> types) {
@@ -144,10 +150,17 @@ public final class PrometheusTextRules {
 
         private final Map<String, String> types;
         private final Map<String, Double> firstValues;
+        private final Map<String, Set<String>> labelNames;
 
-        Exposition(Map<String, String> types, Map<String, Double> firstValues) {
+        Exposition(Map<String, String> types, Map<String, Double> firstValues, Map<String, Set<String>> labelNames) {
             this.types = types;
             this.firstValues = firstValues;
+            this.labelNames = labelNames;
+        }
+
+        /** The label names the samples of a family carry (without a histogram's {@code le}), sorted. */
+        public Set<String> labelNames(String family) {
+            return labelNames.getOrDefault(family, Set.of());
         }
 
         public Set<String> families() {
@@ -160,7 +173,8 @@ public final class PrometheusTextRules {
         }
 
         /**
-         * The value of the first sample with that name.
+         * The value of the first sample with that name, or of the series written with its labels as the page
+         * writes them ({@code redline_gateway_requests_total{outcome="hit"}}).
          *
          * @throws AssertionError if there is none
          */

@@ -91,6 +91,7 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        long arrived = System.nanoTime();
         InetAddress peer = ((InetSocketAddress) request.getConnectionMetaData().getRemoteSocketAddress()).getAddress();
         String client = identity.resolve(peer, request.getHeaders().getValuesList("X-Forwarded-For"))
                 .getHostAddress();
@@ -106,7 +107,7 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
                         callback.failed(Futures.unwrap(error));
                         return;
                     }
-                    metrics.outcome(outcome);
+                    metrics.outcome(outcome, Duration.ofNanos(System.nanoTime() - arrived));
                     boolean isGet = HttpMethod.GET.is(request.getMethod());
                     traffic.record(client, request.getHttpURI().getPath(), response.getStatus(),
                             isGet && response.getStatus() >= 200 && response.getStatus() < 400);

@@ -2,7 +2,7 @@ package io.redline.gateway.metrics;
 
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
-import com.codahale.metrics.Timer;
+import io.redline.core.metrics.HistogramSeries;
 import io.redline.core.ratelimit.FailMode;
 import io.redline.core.ratelimit.RateLimiterEvents;
 import io.redline.core.swr.SwrEvents;
@@ -11,22 +11,23 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The edge where the gateway's domain events become Dropwizard metrics. */
+/** The edge where the gateway's domain events become the series of its {@link MetricNames} families. */
 public final class GatewayMetrics implements RateLimiterEvents, SwrEvents, TrafficEvents {
 
     private final Map<Outcome, Meter> outcomes = new EnumMap<>(Outcome.class);
+    private final Map<Outcome, HistogramSeries> durations = new EnumMap<>(Outcome.class);
     private final Meter hit;
     private final Meter stale;
     private final Meter miss;
     private final Meter loads;
     private final Meter refreshes;
     private final Meter refreshFailures;
-    private final Meter cacheUnavailable;
     private final Meter localHit;
     private final Meter localMiss;
     private final Meter localEvictions;
     private final Meter localInvalidations;
-    private final Timer originLatency;
+    private final Meter cacheUnavailable;
+    private final HistogramSeries originDuration;
     private final Meter allowed;
     private final Meter denied;
     private final Meter failOpen;
@@ -36,34 +37,37 @@ public final class GatewayMetrics implements RateLimiterEvents, SwrEvents, Traff
 
     public GatewayMetrics(MetricRegistry registry) {
         for (Outcome outcome : Outcome.values()) {
-            outcomes.put(outcome, registry.meter(outcome.metricName()));
+            outcomes.put(outcome, MetricNames.REQUESTS.counter(registry, outcome.label()));
+            durations.put(outcome, MetricNames.REQUEST_DURATION.histogram(registry, outcome.label()));
         }
-        hit = registry.meter(MetricNames.CACHE_HIT);
-        stale = registry.meter(MetricNames.CACHE_STALE);
-        miss = registry.meter(MetricNames.CACHE_MISS);
-        loads = registry.meter(MetricNames.CACHE_LOADS);
-        refreshes = registry.meter(MetricNames.CACHE_REFRESHES);
-        refreshFailures = registry.meter(MetricNames.CACHE_REFRESH_FAILURES);
-        cacheUnavailable = registry.meter(MetricNames.CACHE_UNAVAILABLE);
-        localHit = registry.meter(MetricNames.CACHE_LOCAL_HIT);
-        localMiss = registry.meter(MetricNames.CACHE_LOCAL_MISS);
-        localEvictions = registry.meter(MetricNames.CACHE_LOCAL_EVICTIONS);
-        localInvalidations = registry.meter(MetricNames.CACHE_LOCAL_INVALIDATIONS);
-        originLatency = registry.timer(MetricNames.ORIGIN_LATENCY);
-        allowed = registry.meter(MetricNames.LIMITER_ALLOWED);
-        denied = registry.meter(MetricNames.LIMITER_DENIED);
-        failOpen = registry.meter(MetricNames.LIMITER_FAIL_OPEN);
-        failClosed = registry.meter(MetricNames.LIMITER_FAIL_CLOSED);
-        flushed = registry.meter(MetricNames.TRAFFIC_FLUSHED);
-        dropped = registry.meter(MetricNames.TRAFFIC_DROPPED);
+        hit = MetricNames.CACHE_LOOKUPS.counter(registry, "hit");
+        stale = MetricNames.CACHE_LOOKUPS.counter(registry, "stale");
+        miss = MetricNames.CACHE_LOOKUPS.counter(registry, "miss");
+        loads = MetricNames.CACHE_LOADS.counter(registry);
+        refreshes = MetricNames.CACHE_REFRESHES.counter(registry, "ok");
+        refreshFailures = MetricNames.CACHE_REFRESHES.counter(registry, "failed");
+        localHit = MetricNames.CACHE_LOCAL_LOOKUPS.counter(registry, "hit");
+        localMiss = MetricNames.CACHE_LOCAL_LOOKUPS.counter(registry, "miss");
+        localEvictions = MetricNames.CACHE_LOCAL_EVICTIONS.counter(registry);
+        localInvalidations = MetricNames.CACHE_LOCAL_INVALIDATIONS.counter(registry);
+        cacheUnavailable = MetricNames.CACHE_REDIS_UNAVAILABLE.counter(registry);
+        originDuration = MetricNames.ORIGIN_DURATION.histogram(registry);
+        allowed = MetricNames.LIMITER_DECISIONS.counter(registry, "allowed");
+        denied = MetricNames.LIMITER_DECISIONS.counter(registry, "denied");
+        failOpen = MetricNames.LIMITER_REDIS_UNAVAILABLE.counter(registry, "open");
+        failClosed = MetricNames.LIMITER_REDIS_UNAVAILABLE.counter(registry, "closed");
+        flushed = MetricNames.TRAFFIC_EVENTS.counter(registry, "flushed");
+        dropped = MetricNames.TRAFFIC_EVENTS.counter(registry, "dropped");
     }
 
-    public void outcome(Outcome outcome) {
+    /** A request ended this way, {@code took} after it arrived. */
+    public void outcome(Outcome outcome, Duration took) {
         outcomes.get(outcome).mark();
+        durations.get(outcome).observe(took);
     }
 
     public void originCall(Duration latency) {
-        originLatency.update(latency);
+        originDuration.observe(latency);
     }
 
     /** Redis could not be used for the cache; the origin answered directly. */

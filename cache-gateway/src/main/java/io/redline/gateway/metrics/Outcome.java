@@ -4,7 +4,7 @@ import io.redline.core.swr.Cached;
 import io.redline.gateway.origin.OriginResponse;
 import java.util.Locale;
 
-/** How a request ended, one meter each. */
+/** How a request ended: the {@code outcome} label of the request families. */
 public enum Outcome {
     HIT, STALE, MISS,
     /** Served from the origin without the cache: not cacheable, or not a GET/HEAD, or Authorization. */
@@ -32,7 +32,8 @@ public enum Outcome {
         return answer.isServerError() ? ORIGIN_ERROR : PASS;
     }
 
-    public String metricName() {
-        return MetricNames.REQUESTS + "." + name().toLowerCase(Locale.ROOT);
+    /** The label value: {@code hit}, {@code bad_gateway}, ... */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,2 +1,2 @@
-/** The gateway's metrics: names as constants, and the one adapter that turns domain events into Dropwizard metrics. */
+/** The gateway's metric families (in {@link io.redline.gateway.metrics.MetricNames}) and the one adapter that turns domain events into their series. */
 package io.redline.gateway.metrics;

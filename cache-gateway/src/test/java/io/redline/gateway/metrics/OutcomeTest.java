@@ -35,9 +35,9 @@ class OutcomeTest {
     }
 
     @Test
-    void eachOutcomeHasItsOwnMeterName() {
-        assertEquals("gateway.requests.origin_error", Outcome.ORIGIN_ERROR.metricName());
-        assertEquals("gateway.requests.hit", Outcome.HIT.metricName());
+    void eachOutcomeIsALowerCaseLabelValue() {
+        assertEquals("origin_error", Outcome.ORIGIN_ERROR.label());
+        assertEquals("hit", Outcome.HIT.label());
     }
 
     private static Cached<OriginResponse> cached(int status, CacheStatus cacheStatus, Instant freshUntil) {

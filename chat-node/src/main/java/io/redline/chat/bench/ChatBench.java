@@ -154,7 +154,7 @@ public final class ChatBench implements Callable<Integer>, ReadsEnvironment {
 
     private static RedlineRuntime startNode(CommonConfig common, String namespace, int port) throws Exception {
         CommonConfig config = new CommonConfig(common.redis(), new KeyNamespace(namespace), 0, common.logFormat(),
-                common.shutdownGrace());
+                common.logLevels(), common.shutdownGrace());
         ChatConfig chat = new ChatConfig(port, 1_000_000, Duration.ofSeconds(1), Duration.ofSeconds(30),
                 SocketLimits.withOutboundQueue(100_000));
         RedlineRuntime runtime = new RedlineRuntime("chat-bench-node", config,

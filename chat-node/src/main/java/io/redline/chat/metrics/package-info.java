@@ -1,2 +1,2 @@
-/** The chat node's metrics: names as constants, and the one adapter that turns events into Dropwizard metrics. */
+/** The chat node's metric families as constants, and the one adapter that turns events into their series. */
 package io.redline.chat.metrics;

@@ -1,13 +1,18 @@
 package io.redline.chat.room;
 
+import java.time.Duration;
+
 /** What the fan-out reports; registered as metrics at the edge. */
 public interface RoomEvents {
 
     RoomEvents NONE = new RoomEvents() {
     };
 
-    /** A message arrived from Redis and went to the room's local clients. */
-    default void fannedOut() {
+    /**
+     * A message arrived from Redis and went to the room's local clients, {@code delay} after the node that took it
+     * stamped it (nodes' clocks differ a little: a negative difference counts as zero).
+     */
+    default void fannedOut(Duration delay) {
     }
 
     /** A payload on a room channel was not a chat message (another producer wrote it); it was dropped. */

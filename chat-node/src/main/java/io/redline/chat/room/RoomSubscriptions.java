@@ -5,6 +5,7 @@ import io.redline.chat.protocol.ServerFrames;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.RedlineKeys;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class RoomSubscriptions {
     private final RoomEvents events;
     private final Function<String, CompletionStage<List<String>>> history;
     private final SubscriptionWatch watch;
+    private final Clock clock;
     private final Map<String, Room> rooms = new HashMap<>();
 
     /**
@@ -52,6 +54,7 @@ public final class RoomSubscriptions {
         this.events = events;
         this.history = history;
         this.watch = new SubscriptionWatch(events, clock);
+        this.clock = clock;
     }
 
     /** Adds a local member; completes when the node's subscription to the room is active. */
@@ -149,9 +152,9 @@ public final class RoomSubscriptions {
     }
 
     private void fanOut(String room, String json, Set<RoomMember> members) {
-        String id;
+        ChatMessage message;
         try {
-            id = ChatMessage.parse(json).id();
+            message = ChatMessage.parse(json);
         } catch (IllegalArgumentException e) {
             events.unreadable(room);
             return;
@@ -159,9 +162,9 @@ public final class RoomSubscriptions {
         watch.heardLive(room);
         String frame = ServerFrames.message(json);
         for (RoomMember member : members) {
-            member.deliver(room, id, json, frame);
+            member.deliver(room, message.id(), json, frame);
         }
-        events.fannedOut();
+        events.fannedOut(Duration.ofMillis(Math.max(0, clock.millis() - message.timestamp())));
     }
 
     /** One room's subscription (its status and message listeners) and its local members. */

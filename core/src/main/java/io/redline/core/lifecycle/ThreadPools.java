@@ -3,6 +3,7 @@ package io.redline.core.lifecycle;
 import com.codahale.metrics.InstrumentedExecutorService;
 import com.codahale.metrics.InstrumentedScheduledExecutorService;
 import com.codahale.metrics.MetricRegistry;
+import io.redline.core.metrics.Family;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,13 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class ThreadPools implements Managed {
 
+    private static final Family SUBMITTED = Family.counter("redline_executor_tasks_submitted",
+            "Tasks handed to the thread pool.", "pool");
+    private static final Family COMPLETED = Family.counter("redline_executor_tasks_completed",
+            "Tasks the thread pool finished, normally or not.", "pool");
+    private static final Family RUNNING = Family.gauge("redline_executor_tasks_running",
+            "Tasks the thread pool runs now.", "pool");
+
     private final MetricRegistry metrics;
     private final Duration grace;
     private final List<Pool> pools = new ArrayList<>();
@@ -28,7 +36,7 @@ public final class ThreadPools implements Managed {
     public synchronized ExecutorService fixed(String name, int threads) {
         ExecutorService pool = new InstrumentedExecutorService(
                 Executors.newFixedThreadPool(threads, new NamedThreadFactory(name, false)), metrics, metricName(name));
-        pools.add(new Pool(name, pool));
+        register(name, pool);
         return pool;
     }
 
@@ -36,7 +44,7 @@ public final class ThreadPools implements Managed {
         ScheduledExecutorService pool = new InstrumentedScheduledExecutorService(
                 Executors.newScheduledThreadPool(threads, new NamedThreadFactory(name, false)), metrics,
                 metricName(name));
-        pools.add(new Pool(name, pool));
+        register(name, pool);
         return pool;
     }
 
@@ -56,6 +64,15 @@ public final class ThreadPools implements Managed {
             ExecutorShutdown.shutdown(pool.name, pool.executor, left);
         }
         pools.clear();
+    }
+
+    /** The instrumented pool counts in Dropwizard names; the families export them with the pool as a label. */
+    private void register(String name, ExecutorService pool) {
+        pools.add(new Pool(name, pool));
+        String base = metricName(name);
+        SUBMITTED.watch(metrics, () -> metrics.meter(MetricRegistry.name(base, "submitted")).getCount(), name);
+        COMPLETED.watch(metrics, () -> metrics.meter(MetricRegistry.name(base, "completed")).getCount(), name);
+        RUNNING.watch(metrics, () -> metrics.counter(MetricRegistry.name(base, "running")).getCount(), name);
     }
 
     private static String metricName(String name) {

@@ -1,8 +1,6 @@
 package io.redline.core.logging;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -13,11 +11,14 @@ import org.slf4j.Logger;
 
 /**
  * Logback's configuration for every Redline process, found through {@code ServiceLoader}: logs go to standard
- * error as text or JSON ({@code LOG_FORMAT}). A {@code -Dlogback.configurationFile} still wins.
+ * error as text or JSON ({@code LOG_FORMAT}), at the levels of {@code LOG_LEVEL} and {@code LOG_LEVELS}. A
+ * {@code -Dlogback.configurationFile} still wins.
  */
 public final class RedlineLogbackConfigurator extends ContextAwareBase implements Configurator {
 
-    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level [%thread] %logger{36} - %msg%n";
+    /** MDC entries (an event id, a request id) follow the logger, as {@code [key=value, ...]}, when there are any. */
+    static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level [%thread] %logger{36}"
+            + "%replace( [%mdc]){' \\[\\]', ''} - %msg%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -30,22 +31,15 @@ public final class RedlineLogbackConfigurator extends ContextAwareBase implement
         appender.setTarget("System.err");
         appender.setEncoder(encoder(context, LogFormat.lenient(System.getenv("LOG_FORMAT"))));
         appender.start();
-        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.INFO);
-        root.addAppender(appender);
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        LogLevels.lenient(System.getenv("LOG_LEVEL"), System.getenv("LOG_LEVELS")).applyTo(context);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
-    private static Encoder<ILoggingEvent> encoder(LoggerContext context, LogFormat format) {
+    static Encoder<ILoggingEvent> encoder(LoggerContext context, LogFormat format) {
         if (format == LogFormat.JSON) {
-            JsonEncoder json = new JsonEncoder();
+            JsonLogEncoder json = new JsonLogEncoder();
             json.setContext(context);
-            json.setWithSequenceNumber(false);
-            json.setWithNanoseconds(false);
-            json.setWithContext(false);
-            json.setWithMessage(false);
-            json.setWithArguments(false);
-            json.setWithFormattedMessage(true);
             json.start();
             return json;
         }

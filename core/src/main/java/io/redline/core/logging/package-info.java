@@ -1,5 +1,5 @@
 /**
- * Logging set-up: Logback, to standard error, as text or as one JSON object per line ({@code LOG_FORMAT}).
- * Standard output stays free for what one-shot commands print.
+ * Logging set-up: Logback, to standard error, as text or as one JSON object per line ({@code LOG_FORMAT}), at the
+ * levels of {@code LOG_LEVEL} and {@code LOG_LEVELS}. Standard output stays free for what one-shot commands print.
  */
 package io.redline.core.logging;

@@ -3,6 +3,7 @@ package io.redline.core.process;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.logging.LogFormat;
+import io.redline.core.logging.LogLevels;
 import io.redline.core.redis.RedisSettings;
 import java.time.Duration;
 
@@ -11,14 +12,15 @@ import java.time.Duration;
  *
  * @param redis {@code REDIS_URL}, {@code REDIS_MODE}, {@code REDIS_SENTINEL_MASTER}
  * @param namespace {@code REDLINE_NAMESPACE}
- * @param adminPort {@code ADMIN_PORT} (default 9090; 0 picks a free port, for tests)
+ * @param adminPort {@code ADMIN_PORT} (default 8081; 0 picks a free port, for tests)
  * @param logFormat {@code LOG_FORMAT}
+ * @param logLevels {@code LOG_LEVEL} and {@code LOG_LEVELS} (checked here; Logback applies them at start-up)
  * @param shutdownGrace {@code SHUTDOWN_GRACE} (default 20s)
  */
 public record CommonConfig(RedisSettings redis, KeyNamespace namespace, int adminPort, LogFormat logFormat,
-                           Duration shutdownGrace) {
+                           LogLevels logLevels, Duration shutdownGrace) {
 
-    public static final int DEFAULT_ADMIN_PORT = 9090;
+    public static final int DEFAULT_ADMIN_PORT = 8081;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
     public CommonConfig {
@@ -36,6 +38,8 @@ public record CommonConfig(RedisSettings redis, KeyNamespace namespace, int admi
                 reader.parsed("REDLINE_NAMESPACE", KeyNamespace.NONE, CommonConfig::namespace),
                 reader.portOrAny("ADMIN_PORT", DEFAULT_ADMIN_PORT),
                 reader.choice("LOG_FORMAT", LogFormat.TEXT, LogFormat.class),
+                new LogLevels(reader.parsed("LOG_LEVEL", LogLevels.DEFAULT.root(), LogLevels::level),
+                        reader.parsed("LOG_LEVELS", LogLevels.DEFAULT.loggers(), LogLevels::loggers)),
                 reader.duration("SHUTDOWN_GRACE", DEFAULT_SHUTDOWN_GRACE, Duration.ofSeconds(1)));
     }
 

@@ -6,7 +6,7 @@ import io.redline.core.health.HealthChecks;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.lifecycle.Lifecycle;
 import io.redline.core.lifecycle.ThreadPools;
-import io.redline.core.metrics.JvmMetrics;
+import io.redline.core.metrics.BuildInfo;
 import io.redline.core.metrics.PrometheusText;
 import io.redline.core.redis.Backoff;
 import io.redline.core.redis.RedisConnector;
@@ -51,7 +51,7 @@ public final class RedlineRuntime {
         this.connector = new RedisConnector(Backoff.REDIS_STARTUP);
         this.threadPools = new ThreadPools(metrics, config.shutdownGrace());
         this.admin = new AdminServer(config.adminPort(), health, new PrometheusText(metrics));
-        JvmMetrics.register(metrics);
+        BuildInfo.register(metrics, name);
         health.addReadiness("redis", new RedisHealthCheck(redis::get, config.redis().mode(), PING_TIMEOUT));
     }
 

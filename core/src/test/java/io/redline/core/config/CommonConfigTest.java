@@ -18,19 +18,28 @@ import org.junit.jupiter.api.Test;
 class CommonConfigTest {
 
     @Test
+    void logLevelsAreCheckedWithTheOtherVariables() {
+        assertEquals(List.of("LOG_LEVEL=\"loud\" is invalid: must be one of trace, debug, info, warn, error, off",
+                        "LOG_LEVELS=\"io.redline=debug,org.redisson\" is invalid: must be logger=level pairs "
+                                + "separated by commas, e.g. io.redline.events=debug,org.redisson=warn; "
+                                + "\"org.redisson\" is not one"),
+                errors(Map.of("LOG_LEVEL", "loud", "LOG_LEVELS", "io.redline=debug,org.redisson")));
+    }
+
+    @Test
     void defaultsApplyWhenNothingIsSet() {
         CommonConfig config = read(Map.of());
         assertEquals(RedisMode.SINGLE, config.redis().mode());
         assertEquals("redis://127.0.0.1:6379/0", config.redis().url().toString());
         assertEquals(KeyNamespace.NONE, config.namespace());
-        assertEquals(9090, config.adminPort());
+        assertEquals(8081, config.adminPort());
         assertEquals(LogFormat.TEXT, config.logFormat());
         assertEquals(Duration.ofSeconds(20), config.shutdownGrace());
     }
 
     @Test
     void blankValuesMeanTheDefault() {
-        assertEquals(9090, read(Map.of("ADMIN_PORT", "  ")).adminPort());
+        assertEquals(8081, read(Map.of("ADMIN_PORT", "  ")).adminPort());
     }
 
     @Test
@@ -112,8 +121,8 @@ class CommonConfigTest {
     void twoVariablesWithTheSamePortAreRefusedBlamingTheOneThatIsSet() {
         assertEquals(List.of("HTTP_PORT=\"7001\" is invalid: must differ from ADMIN_PORT, which is 7001 too"),
                 portErrors(Map.of("ADMIN_PORT", "7001", "HTTP_PORT", "7001")));
-        assertEquals(List.of("HTTP_PORT=\"9090\" is invalid: must differ from ADMIN_PORT, which is 9090 by default"),
-                portErrors(Map.of("HTTP_PORT", "9090")));
+        assertEquals(List.of("HTTP_PORT=\"8081\" is invalid: must differ from ADMIN_PORT, which is 8081 by default"),
+                portErrors(Map.of("HTTP_PORT", "8081")));
         assertEquals(List.of("ADMIN_PORT=\"8080\" is invalid: must differ from HTTP_PORT, which is 8080 by default"),
                 portErrors(Map.of("ADMIN_PORT", "8080")));
     }
@@ -122,10 +131,10 @@ class CommonConfigTest {
     void portZeroMayRepeatAndABadPortIsNotAlsoReportedAsTaken() {
         ConfigReader reader = new ConfigReader(Env.of(Map.of("ADMIN_PORT", "0", "OTHER_PORT", "0")));
         CommonConfig.read(reader);
-        reader.portOrAny("OTHER_PORT", 9090);
+        reader.portOrAny("OTHER_PORT", 8081);
         assertFalse(reader.hasErrors());
         assertEquals(List.of("ADMIN_PORT=\"x\" is invalid: must be a whole number from 0 to 65535"),
-                portErrors(Map.of("ADMIN_PORT", "x", "HTTP_PORT", "9090")));
+                portErrors(Map.of("ADMIN_PORT", "x", "HTTP_PORT", "8081")));
     }
 
     @Test

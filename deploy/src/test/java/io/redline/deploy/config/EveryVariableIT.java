@@ -40,6 +40,8 @@ class EveryVariableIT {
         BAD.put("REDLINE_NAMESPACE", "bad ns!");
         BAD.put("ADMIN_PORT", "70000");
         BAD.put("LOG_FORMAT", "xml");
+        BAD.put("LOG_LEVEL", "loud");
+        BAD.put("LOG_LEVELS", "io.redline=loud");
         BAD.put("SHUTDOWN_GRACE", "soon");
         BAD.put("HTTP_PORT", "http");
         BAD.put("ORIGIN_URL", "ftp://origin");

@@ -213,8 +213,8 @@ class KubernetesManifestsIT {
                 Arguments.of("terminationGracePeriodSeconds: 35", "terminationGracePeriodSeconds: 25",
                         "terminationGracePeriodSeconds is 25, not above the preStop pause (5 s) plus SHUTDOWN_GRACE"
                                 + " (20 s)"),
-                Arguments.of("containerPort: 9090", "containerPort: 9091",
-                        "container port \"admin\" is 9091, but ADMIN_PORT is 9090"),
+                Arguments.of("containerPort: 8081", "containerPort: 8082",
+                        "container port \"admin\" is 8082, but ADMIN_PORT is 8081"),
                 Arguments.of("consumerGroup: order-processors", "consumerGroup: orders",
                         "consumerGroup is \"orders\", but event-workers' consumer group is \"order-processors\""),
                 Arguments.of("stream: events:ecommerce", "stream: events",

@@ -118,7 +118,7 @@ final class WorkloadRules {
         if (rolling == null || !isZero(rolling.getMaxUnavailable())) {
             problems.add(who + ": the rolling update's maxUnavailable is not 0");
         }
-        int admin = Integer.parseInt(c.valueOr("ADMIN_PORT", "9090"));
+        int admin = Integer.parseInt(c.valueOr("ADMIN_PORT", "8081"));
         if (!c.portNamed("admin").equals(Optional.of(admin))) {
             problems.add(who + ": container port \"admin\" is " + c.portNamed("admin").orElse(null)
                     + ", but ADMIN_PORT is " + admin);

@@ -24,6 +24,7 @@ import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamMessageId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Processes a batch of entries: their effects ({@link BatchEffects}), then the dead letters (poison, and what Redis
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class EntryProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(EntryProcessor.class);
+    /** The MDC key of the stream entry being handled (see docs/configuration.md, "Logs"). */
+    static final String EVENT_ID = "event_id";
 
     private final RedissonClient redis;
     private final RedlineKeys keys;
@@ -83,6 +86,8 @@ public final class EntryProcessor {
                 events.deletedOnClaim(1);
                 continue;
             }
+            // the entry id goes on every line logged while it is handled, the handler's own included
+            MDC.put(EVENT_ID, id.toString());
             try {
                 OrderEvent event = EventParser.parse(fields);
                 EntryEffects entryEffects = new EntryEffects();
@@ -95,12 +100,19 @@ public final class EntryProcessor {
                 LOG.warn("Entry {} failed in {} (delivery {}); it stays pending: {}", id, consumer,
                         delivery(deliveries, id), e.toString());
                 failures++;
+            } finally {
+                MDC.remove(EVENT_ID);
             }
         }
         EffectResults results = new BatchEffects(redis, keys, clock).store(effects);
         results.refused().forEach((id, reason) -> {
-            LOG.warn("Entry {} ({} of order {}) was refused by Redis and goes to the dead letters: {}", id,
-                    parsed.get(id).type().wire(), parsed.get(id).orderId(), reason);
+            MDC.put(EVENT_ID, id.toString());
+            try {
+                LOG.warn("Entry {} ({} of order {}) was refused by Redis and goes to the dead letters: {}", id,
+                        parsed.get(id).type().wire(), parsed.get(id).orderId(), reason);
+            } finally {
+                MDC.remove(EVENT_ID);
+            }
             dead.put(id, new DeadLetter(entries.get(id), reason, delivery(deliveries, id)));
         });
         if (!results.failed().isEmpty()) {

@@ -36,4 +36,8 @@ public interface WorkerEvents {
     /** The group's figures, refreshed by the reaper. */
     default void groupFigures(long pending, long lag) {
     }
+
+    /** The length of the dead-letter stream, refreshed by the reaper. */
+    default void deadLetterFigures(long length) {
+    }
 }

@@ -1,5 +1,6 @@
 package io.redline.events.deadletter;
 
+import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.redis.RedisScript;
 import io.redline.core.redis.ScriptPipeline;
@@ -43,6 +44,11 @@ public final class DeadLetters {
         this.keys = keys;
         this.maxLength = maxLength;
         this.clock = clock;
+    }
+
+    /** The entries in the dead-letter stream now (XLEN). */
+    public long length() {
+        return redis.getStream(keys.eventDeadLetters(), RedisCodecs.STRING).size();
     }
 
     /** The scripts this class sends by SHA. */

@@ -1,2 +1,2 @@
-/** The workers' metrics: names as constants, and the one adapter that turns events into Dropwizard metrics. */
+/** The workers' metric families as constants, and the one adapter that turns events into their series. */
 package io.redline.events.metrics;

@@ -8,16 +8,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
 import io.redline.core.json.Json;
+import io.redline.core.metrics.Buckets;
+import io.redline.core.metrics.Family;
 import io.redline.core.process.CommonConfig;
 import io.redline.core.process.RedlineRuntime;
 import io.redline.testkit.HttpProbe;
 import io.redline.testkit.PrometheusTextRules;
+import io.redline.testkit.Promtool;
 import io.redline.testkit.RedisExtension;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +35,8 @@ class AdminServerTest {
     @RegisterExtension
     static final RedisExtension REDIS = new RedisExtension();
 
+    private static final Family REQUESTS = Family.counter("test_requests", "Requests, by result.", "result");
+    private static final Family LATENCY = Family.histogram("test_latency_seconds", "Latency.", Buckets.LATENCY);
     private static final AtomicBoolean QUEUE_OK = new AtomicBoolean(true);
     private static RedlineRuntime runtime;
 
@@ -37,8 +44,10 @@ class AdminServerTest {
     static void startRuntime() throws Exception {
         ConfigReader reader = new ConfigReader(Env.of(Map.of("REDIS_URL", REDIS.redis().url(), "ADMIN_PORT", "0")));
         runtime = new RedlineRuntime("admin-test", CommonConfig.read(reader), context -> {
-            context.metrics().counter("test.requests").inc(3);
-            context.metrics().timer("test.latency").update(java.time.Duration.ofMillis(12));
+            REQUESTS.counter(context.metrics(), "ok").mark(3);
+            LATENCY.histogram(context.metrics()).observe(Duration.ofMillis(12));
+            context.metrics().counter("in.process.only").inc();
+            context.threadPools().fixed("admin-test-pool", 1);
             context.health().addReadiness("queue", new HealthCheck() {
                 @Override
                 protected Result check() {
@@ -92,13 +101,60 @@ class AdminServerTest {
                 response.headers().firstValue("Content-Type").orElse(""));
         PrometheusTextRules.Exposition exposition = PrometheusTextRules.check(response.body());
         assertEquals("counter", exposition.type("test_requests_total"));
-        assertEquals(3.0, exposition.value("test_requests_total"));
-        assertEquals("summary", exposition.type("test_latency"));
-        assertEquals(1.0, exposition.value("test_latency_count"));
-        assertEquals("gauge", exposition.type("jvm_memory_heap_used"));
-        assertTrue(exposition.value("jvm_memory_heap_used") > 0);
-        assertTrue(exposition.families().stream().anyMatch(name -> name.startsWith("jvm_gc_")));
-        assertTrue(exposition.families().stream().anyMatch(name -> name.startsWith("jvm_threads_")));
+        assertEquals(3.0, exposition.value("test_requests_total{result=\"ok\"}"));
+        assertEquals("histogram", exposition.type("test_latency_seconds"));
+        assertEquals(1.0, exposition.value("test_latency_seconds_count"));
+        assertEquals(0.012, exposition.value("test_latency_seconds_sum"), 1e-9);
+        assertEquals(0.0, exposition.value("test_latency_seconds_bucket{le=\"0.01\"}"));
+        assertEquals(1.0, exposition.value("test_latency_seconds_bucket{le=\"0.025\"}"));
+    }
+
+    @Test
+    void promtoolFindsNothingToSayAboutTheMetricsPage() {
+        Promtool.checkMetrics(HttpProbe.get(url("/metrics")).body());
+    }
+
+    @Test
+    void labelValuesAreLabelsNotPartsOfMetricNames() {
+        PrometheusTextRules.Exposition exposition = PrometheusTextRules.check(HttpProbe.get(url("/metrics")).body());
+        assertEquals(Set.of("result"), exposition.labelNames("test_requests_total"));
+        assertTrue(exposition.families().stream().noneMatch(name -> name.startsWith("test_requests_ok")),
+                exposition.families().toString());
+    }
+
+    @Test
+    void dropwizardMetricsOutsideAFamilyStayInProcess() {
+        PrometheusTextRules.Exposition exposition = PrometheusTextRules.check(HttpProbe.get(url("/metrics")).body());
+        assertTrue(exposition.families().stream().noneMatch(name -> name.startsWith("in_process")),
+                exposition.families().toString());
+    }
+
+    @Test
+    void theStandardJvmAndProcessMetricsCarryPoolsAndCollectorsAsLabels() {
+        PrometheusTextRules.Exposition exposition = PrometheusTextRules.check(HttpProbe.get(url("/metrics")).body());
+        assertEquals("gauge", exposition.type("jvm_memory_used_bytes"));
+        assertEquals(Set.of("area"), exposition.labelNames("jvm_memory_used_bytes"));
+        assertEquals(Set.of("pool"), exposition.labelNames("jvm_memory_pool_used_bytes"));
+        assertEquals(Set.of("gc"), exposition.labelNames("jvm_gc_collection_seconds"));
+        assertEquals("counter", exposition.type("process_cpu_seconds_total"));
+        assertTrue(exposition.value("process_resident_memory_bytes") > 0);
+        assertTrue(exposition.families().stream().noneMatch(name -> name.contains("G1_")),
+                exposition.families().toString());
+    }
+
+    @Test
+    void buildInfoNamesTheModuleAndVersion() {
+        PrometheusTextRules.Exposition exposition = PrometheusTextRules.check(HttpProbe.get(url("/metrics")).body());
+        assertEquals(1.0, exposition.value("redline_build_info{module=\"admin-test\",version=\"dev\"}"));
+    }
+
+    @Test
+    void threadPoolsExportRunningTasksAsAGaugeAndTheRestAsCounters() {
+        PrometheusTextRules.Exposition exposition = PrometheusTextRules.check(HttpProbe.get(url("/metrics")).body());
+        assertEquals("gauge", exposition.type("redline_executor_tasks_running"));
+        assertEquals("counter", exposition.type("redline_executor_tasks_submitted_total"));
+        assertEquals("counter", exposition.type("redline_executor_tasks_completed_total"));
+        assertEquals(0.0, exposition.value("redline_executor_tasks_running{pool=\"admin-test-pool\"}"));
     }
 
     @Test

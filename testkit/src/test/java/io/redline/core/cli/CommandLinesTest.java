@@ -57,7 +57,8 @@ class CommandLinesTest {
     void theVariablesReadAreTheOnesTheCodeAsksForInOrder() {
         assertEquals(List.of("REDIS_MODE", "REDIS_URL", "REDIS_USERNAME", "REDIS_PASSWORD", "REDIS_PASSWORD_FILE",
                 "REDIS_TLS_CA", "REDIS_TLS_CERT", "REDIS_TLS_KEY", "REDIS_TLS_VERIFY", "REDIS_SENTINEL_MASTER",
-                "REDLINE_NAMESPACE", "ADMIN_PORT", "LOG_FORMAT", "SHUTDOWN_GRACE", "TICK_PORT"),
+                "REDLINE_NAMESPACE", "ADMIN_PORT", "LOG_FORMAT", "LOG_LEVEL", "LOG_LEVELS", "SHUTDOWN_GRACE",
+                "TICK_PORT"),
                 CommandLines.variablesRead(new Tick()));
     }
 

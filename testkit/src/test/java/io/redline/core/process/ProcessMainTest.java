@@ -74,7 +74,7 @@ class ProcessMainTest {
             assertTrue(drained.compareTo(Duration.ofSeconds(15)) < 0, "drained in " + drained);
             for (String line : child.stderr().lines().collect(Collectors.toList())) {
                 JsonNode event = Json.mapper().readTree(line);
-                assertTrue(event.has("level") && event.has("formattedMessage"), line);
+                assertTrue(event.has("@timestamp") && event.has("level") && event.has("message"), line);
             }
         }
     }

@@ -34,7 +34,7 @@ public final class RedisFeatures {
     public static List<String> limits(RedisVersion version) {
         List<String> limits = new ArrayList<>();
         if (version.isBefore(FULL)) {
-            limits.add("event-workers report no consumer-group lag (events_group_lag stays 0): XINFO GROUPS has"
+            limits.add("event-workers report no consumer-group lag (redline_events_consumer_lag stays 0): XINFO GROUPS has"
                     + " `lag` from Redis 7.0");
             limits.add("entries deleted from the stream while pending are neither counted (events_deleted_on_claim)"
                     + " nor cleared from the pending list by the reaper: XAUTOCLAIM reports them from Redis 7.0");

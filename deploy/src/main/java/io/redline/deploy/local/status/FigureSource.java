@@ -13,7 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import org.redisson.api.RedissonClient;
 
 /** Reads the {@link Figures}: each process's {@code /metrics}, and the stored dashboard. */
@@ -42,19 +43,22 @@ final class FigureSource {
         double pending = workers.stream().mapToDouble(samples -> samples.sum(WatchedMetrics.EVENTS_PENDING))
                 .max().orElse(0);
         return new Figures(clock.instant(), up.getAsLong(), ports.processes(),
-                total(gateways, name -> name.startsWith(WatchedMetrics.GATEWAY_REQUESTS_PREFIX)
-                        && name.endsWith(WatchedMetrics.TOTAL_SUFFIX)),
-                total(gateways, WatchedMetrics.GATEWAY_HITS::contains),
-                total(gateways, WatchedMetrics.GATEWAY_LOOKUPS::contains),
-                total(gateways, WatchedMetrics.GATEWAY_DENIED::equals),
-                total(chat, WatchedMetrics.CHAT_MESSAGES_IN::equals),
-                total(workers, name -> name.startsWith(WatchedMetrics.EVENTS_PROCESSED_PREFIX)
-                        && name.endsWith(WatchedMetrics.TOTAL_SUFFIX)),
+                total(gateways, samples -> samples.sum(WatchedMetrics.GATEWAY_REQUESTS)),
+                outcomes(gateways, WatchedMetrics.GATEWAY_HITS),
+                outcomes(gateways, WatchedMetrics.GATEWAY_LOOKUPS),
+                outcomes(gateways, WatchedMetrics.GATEWAY_DENIED),
+                total(chat, samples -> samples.sum(WatchedMetrics.CHAT_MESSAGES_IN)),
+                total(workers, samples -> samples.sum(WatchedMetrics.EVENTS_PROCESSED)),
                 pending, lastDashboard());
     }
 
-    private static double total(List<MetricSamples> pages, Predicate<String> name) {
-        return pages.stream().mapToDouble(samples -> samples.sum(name)).sum();
+    private static double total(List<MetricSamples> pages, ToDoubleFunction<MetricSamples> figure) {
+        return pages.stream().mapToDouble(figure).sum();
+    }
+
+    private static double outcomes(List<MetricSamples> gateways, Set<String> outcomes) {
+        return total(gateways, samples -> samples.sum(WatchedMetrics.GATEWAY_REQUESTS, WatchedMetrics.OUTCOME,
+                outcomes));
     }
 
     private static List<MetricSamples> scrape(List<Integer> adminPorts) {
