@@ -156,14 +156,10 @@ class CommonConfigTest {
     }
 
     private static CommonConfig read(Map<String, String> env) {
-        ConfigReader reader = new ConfigReader(Env.of(env));
-        CommonConfig config = CommonConfig.read(reader);
-        reader.throwIfInvalid();
-        return config;
+        return CommonConfigs.read(env);
     }
 
     private static List<String> errors(Map<String, String> env) {
-        ConfigException error = assertThrows(ConfigException.class, () -> read(env));
-        return error.errors().stream().map(ConfigError::line).collect(Collectors.toList());
+        return CommonConfigs.errors(env);
     }
 }

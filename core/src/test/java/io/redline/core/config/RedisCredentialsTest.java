@@ -2,7 +2,6 @@ package io.redline.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.redline.core.process.CommonConfig;
 import io.redline.core.redis.RedisUrl;
@@ -11,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,14 +61,10 @@ class RedisCredentialsTest {
     }
 
     private static CommonConfig read(Map<String, String> env) {
-        ConfigReader reader = new ConfigReader(Env.of(env));
-        CommonConfig config = CommonConfig.read(reader);
-        reader.throwIfInvalid();
-        return config;
+        return CommonConfigs.read(env);
     }
 
     private static List<String> errors(Map<String, String> env) {
-        ConfigException error = assertThrows(ConfigException.class, () -> read(env));
-        return error.errors().stream().map(ConfigError::line).collect(Collectors.toList());
+        return CommonConfigs.errors(env);
     }
 }

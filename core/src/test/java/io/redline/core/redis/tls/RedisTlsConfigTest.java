@@ -1,19 +1,13 @@
 package io.redline.core.redis.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.redline.core.config.ConfigError;
-import io.redline.core.config.ConfigException;
-import io.redline.core.config.ConfigReader;
-import io.redline.core.config.Env;
-import io.redline.core.process.CommonConfig;
+import io.redline.core.config.CommonConfigs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,16 +48,10 @@ class RedisTlsConfigTest {
 
     @Test
     void byDefaultHostNamesAreCheckedAgainstTheJvmsTrustStore() {
-        ConfigReader reader = new ConfigReader(Env.of(Map.of("REDIS_URL", "rediss://redis:6379")));
-        CommonConfig config = CommonConfig.read(reader);
-        reader.throwIfInvalid();
-        assertEquals(RedisTls.DEFAULT, config.redis().tls());
+        assertEquals(RedisTls.DEFAULT, CommonConfigs.read(Map.of("REDIS_URL", "rediss://redis:6379")).redis().tls());
     }
 
     private static List<String> errors(Map<String, String> env) {
-        ConfigReader reader = new ConfigReader(Env.of(env));
-        CommonConfig.read(reader);
-        ConfigException error = assertThrows(ConfigException.class, reader::throwIfInvalid);
-        return error.errors().stream().map(ConfigError::line).collect(Collectors.toList());
+        return CommonConfigs.errors(env);
     }
 }
