@@ -2,6 +2,7 @@ package io.redline.events.cli;
 
 import io.redline.core.cli.CommandLines;
 import io.redline.core.cli.OptionValues;
+import io.redline.core.cli.Progress;
 import io.redline.core.cli.ReadsEnvironment;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.json.Json;
@@ -98,6 +99,9 @@ final class DlqCommand {
                 DeadLetterRequeue requeue = new DeadLetterRequeue(redis, keys, Clock.systemUTC());
                 Map<StreamMessageId, Map<String, String>> dead = dlq.range(StreamRangeArgs.startId(
                         StreamMessageId.MIN).endId(StreamMessageId.MAX));
+                long chosen = dead.keySet().stream().filter(id -> ids == null || ids.isEmpty()
+                        || ids.contains(id.toString())).count();
+                Progress progress = Progress.onStandardError("dlq requeue", "entries");
                 int requeued = 0;
                 for (Map.Entry<StreamMessageId, Map<String, String>> entry : dead.entrySet()) {
                     if (ids != null && !ids.isEmpty() && !ids.contains(entry.getKey().toString())) {
@@ -106,8 +110,9 @@ final class DlqCommand {
                     Optional<StreamMessageId> id = requeue.one(entry.getKey(), entry.getValue());
                     System.out.println(entry.getKey() + " -> " + id.map(StreamMessageId::toString)
                             .orElse("(written back by an earlier run)"));
-                    requeued++;
+                    progress.update(++requeued, chosen);
                 }
+                progress.finish(requeued, chosen);
                 System.err.println("dlq: re-queued " + requeued + " entries");
                 return 0;
             });

@@ -1,5 +1,6 @@
 package io.redline.events.cli;
 
+import io.redline.core.cli.Progress;
 import io.redline.core.cli.ReadsEnvironment;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.process.CommonConfig;
@@ -13,11 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Rebuilds projections and aggregates from the stream, with a progress bar on standard error. */
+/** Rebuilds projections and aggregates from the stream, with its progress on standard error. */
 @Command(name = "replay", description = "Rebuild projections and aggregates from the start of the stream.")
 final class ReplayCommand implements Callable<Integer>, ReadsEnvironment {
-
-    private static final int BAR = 30;
 
     @Spec
     CommandSpec spec;
@@ -35,17 +34,19 @@ final class ReplayCommand implements Callable<Integer>, ReadsEnvironment {
     public Integer call() {
         return OneShot.run(spec.qualifiedName(" "), (redis, keys, config) -> {
             long replayed;
+            Progress progress = Progress.onStandardError("replay", "entries");
+            long[] last = {0, 0};
             try {
                 replayed = new Replay(redis, keys, Clock.systemUTC()).run((done, total) -> {
-                    long filled = total == 0 ? BAR : Math.min(BAR, done * BAR / total);
-                    System.err.printf("\rreplay [%s%s] %3d%% %d/%d entries", "#".repeat((int) filled),
-                            " ".repeat(BAR - (int) filled), total == 0 ? 100 : done * 100 / total, done, total);
+                    last[0] = done;
+                    last[1] = total;
+                    progress.update(done, total);
                 }, overTrimmedHistory);
             } catch (TrimmedHistoryException e) {
                 System.err.println(spec.qualifiedName(" ") + ": " + e.getMessage());
                 return 1;
             }
-            System.err.println();
+            progress.finish(last[0], last[1]);
             System.out.println("{\"replayed\":" + replayed + "}");
             return 0;
         });

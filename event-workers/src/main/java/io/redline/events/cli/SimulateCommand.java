@@ -1,6 +1,7 @@
 package io.redline.events.cli;
 
 import io.redline.core.cli.OptionValues;
+import io.redline.core.cli.Progress;
 import io.redline.core.cli.ReadsEnvironment;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.json.Json;
@@ -63,7 +64,10 @@ final class SimulateCommand implements Callable<Integer>, ReadsEnvironment {
             String ids = prefix != null ? prefix : "sim" + UUID.randomUUID().toString().substring(0, 6);
             SimulatedOrders flow = SimulatedOrders.generate(ids, orders, shuffle, duplicates,
                     seed != null ? seed : System.nanoTime(), clock.instant());
-            new Producer(redis, keys).write(flow.events(), rate);
+            Progress progress = Progress.onStandardError("simulate", "events");
+            new Producer(redis, keys).write(flow.events(), rate, written -> progress.update(written,
+                    flow.events().size()));
+            progress.finish(flow.events().size(), flow.events().size());
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("orders", orders);
             summary.put("events", flow.events().size());

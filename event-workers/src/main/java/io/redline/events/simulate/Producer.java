@@ -3,6 +3,7 @@ package io.redline.events.simulate;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.RedlineKeys;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
@@ -24,6 +25,15 @@ public final class Producer {
 
     /** @param ratePerSecond 0 for as fast as possible */
     public void write(List<SimulatedEvent> events, int ratePerSecond) throws InterruptedException {
+        write(events, ratePerSecond, written -> { });
+    }
+
+    /**
+     * @param ratePerSecond 0 for as fast as possible
+     * @param progress told how many events are written, after every pipeline
+     */
+    public void write(List<SimulatedEvent> events, int ratePerSecond, LongConsumer progress)
+            throws InterruptedException {
         long start = System.nanoTime();
         for (int from = 0; from < events.size(); from += BATCH) {
             RBatch batch = redis.createBatch(BatchOptions.defaults().skipResult());
@@ -32,6 +42,7 @@ public final class Producer {
                         .addAsync(StreamAddArgs.entries(event.fields()));
             }
             batch.execute();
+            progress.accept(Math.min(events.size(), from + BATCH));
             if (ratePerSecond > 0) {
                 long due = start + TimeUnit.SECONDS.toNanos(Math.min(events.size(), from + BATCH)) / ratePerSecond;
                 long wait = due - System.nanoTime();
