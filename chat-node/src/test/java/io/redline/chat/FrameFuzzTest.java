@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -123,12 +124,17 @@ class FrameFuzzTest {
         return text.toString();
     }
 
-    private static long usedHeapAfterGc() throws InterruptedException {
+    /** The heap in use once full collections stop freeing more (a collection may finish in the background). */
+    private static long usedHeapAfterGc() {
         Runtime runtime = Runtime.getRuntime();
-        for (int i = 0; i < 3; i++) {
+        long[] used = {Long.MAX_VALUE};
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
             System.gc();
-            Thread.sleep(100);
-        }
-        return runtime.totalMemory() - runtime.freeMemory();
+            long now = runtime.totalMemory() - runtime.freeMemory();
+            boolean settled = now >= used[0];
+            used[0] = Math.min(used[0], now);
+            return settled;
+        });
+        return used[0];
     }
 }

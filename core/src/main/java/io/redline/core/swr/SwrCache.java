@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,9 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
-import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,10 +51,7 @@ public final class SwrCache<T> {
     private final ConcurrentMap<String, CompletableFuture<Outcome<T>>> loads = new ConcurrentHashMap<>();
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
     private final NearCache<T> near;
-    /** Tells this cache's announcements from those of other instances. */
-    private final String instance = UUID.randomUUID().toString();
-    private final RTopic invalidations;
-    private final CompletableFuture<Integer> subscription;
+    private final Invalidations invalidations;
 
     public SwrCache(RedissonClient redis, RedlineKeys keys, SwrSettings settings, Class<T> type, SwrEvents events,
                     Clock clock, DoubleSupplier random) {
@@ -72,11 +66,8 @@ public final class SwrCache<T> {
     public SwrCache(RedissonClient redis, RedlineKeys keys, SwrSettings settings, Class<T> type, SwrEvents events,
                     Clock clock, DoubleSupplier random, long nearMaxBytes) {
         this.near = new NearCache<>(nearMaxBytes, clock, events);
-        this.invalidations = redis.getTopic(keys.swrInvalidations(settings.name()), StringCodec.INSTANCE);
-        this.subscription = near.enabled()
-                ? invalidations.addListenerAsync(String.class, (channel, message) -> invalidated(message))
-                        .toCompletableFuture()
-                : CompletableFuture.completedFuture(-1);
+        this.invalidations = new Invalidations(redis, keys.swrInvalidations(settings.name()), near.enabled(),
+                near::invalidate);
         this.redis = redis;
         this.keys = keys;
         this.settings = settings;
@@ -317,35 +308,10 @@ public final class SwrCache<T> {
         }
         return written.thenApply(done -> {
             if (done) {
-                announce(entry);
+                invalidations.announce(entry.entry());
             }
             return done;
         });
-    }
-
-    /**
-     * Tells every process, this one included, that the entry changed, so that no near cache keeps serving the
-     * copy it had. Best effort: a process that misses the message serves its copy until that copy's own
-     * {@code freshUntil} at most, since the near cache never holds an entry past it.
-     */
-    private void announce(EntryKeys entry) {
-        invalidations.publishAsync(instance + " " + entry.entry()).whenComplete((receivers, error) -> {
-            if (error != null) {
-                LOG.debug("Could not announce the store of {} in cache {}: {}", entry.entry(), settings.name(),
-                        String.valueOf(Futures.unwrap(error)));
-            }
-        });
-    }
-
-    /**
-     * An announcement {@code "<instance> <entry key>"}. This instance's own are skipped: it stores only what it
-     * loaded or refreshed, and its near cache holds no copy of such an entry (it was absent or stale).
-     */
-    private void invalidated(String message) {
-        int space = message.indexOf(' ');
-        if (space > 0 && !(space == instance.length() && message.startsWith(instance))) {
-            near.invalidate(message.substring(space + 1));
-        }
     }
 
     /** The bytes the near cache holds (0 without one). */
@@ -355,11 +321,7 @@ public final class SwrCache<T> {
 
     /** Stops listening for invalidations (a no-op without a near cache). */
     public void close() {
-        subscription.thenAccept(id -> {
-            if (id >= 0) {
-                invalidations.removeListenerAsync(id);
-            }
-        });
+        invalidations.close();
     }
 
     /** A load for this caller only (the key is marked not cacheable): nothing is stored, whatever comes back. */
