@@ -99,13 +99,7 @@ class SwrCacheTest {
     @Test
     void aFailedRefreshKeepsServingTheStaleValue() {
         List<String> failures = new CopyOnWriteArrayList<>();
-        SwrCache<String> cache = new SwrCache<>(REDIS.client(), REDIS.keys(), settings("stale-if-error"),
-                String.class, new SwrEvents() {
-                    @Override
-                    public void refreshFailed(String reason) {
-                        failures.add(reason);
-                    }
-                }, clock, () -> 0);
+        SwrCache<String> cache = recordingRefreshFailures("stale-if-error", failures);
         get(cache, "k");
         clock.advance(Duration.ofSeconds(11));
         origin.failing = true;
@@ -210,13 +204,7 @@ class SwrCacheTest {
     @Test
     void aRefreshThatLoadsAnErrorFailsAndKeepsServingTheStaleValue() {
         List<String> failures = new CopyOnWriteArrayList<>();
-        SwrCache<String> cache = new SwrCache<>(REDIS.client(), REDIS.keys(), settings("refresh-error"),
-                String.class, new SwrEvents() {
-                    @Override
-                    public void refreshFailed(String reason) {
-                        failures.add(reason);
-                    }
-                }, clock, () -> 0);
+        SwrCache<String> cache = recordingRefreshFailures("refresh-error", failures);
         get(cache, "k");
         clock.advance(Duration.ofSeconds(11));
         Supplier<CompletionStage<Loaded<String>>> failing = () -> CompletableFuture.completedFuture(
@@ -305,5 +293,15 @@ class SwrCacheTest {
             return CompletableFuture.supplyAsync(() -> Loaded.store("value-" + call),
                     CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
         }
+    }
+
+    /** A cache whose failed refreshes are noted in {@code failures}. */
+    private SwrCache<String> recordingRefreshFailures(String name, List<String> failures) {
+        return new SwrCache<>(REDIS.client(), REDIS.keys(), settings(name), String.class, new SwrEvents() {
+            @Override
+            public void refreshFailed(String reason) {
+                failures.add(reason);
+            }
+        }, clock, () -> 0);
     }
 }
