@@ -16,10 +16,10 @@ import io.redline.gateway.metrics.GatewayMetrics;
 import io.redline.gateway.metrics.MetricNames;
 import io.redline.gateway.origin.OriginClient;
 import io.redline.gateway.origin.OriginResponse;
+import io.redline.gateway.origin.ProxyHeaders;
 import io.redline.gateway.traffic.TrafficRecorder;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Wires the gateway's parts from its configuration and the process context. */
@@ -30,6 +30,7 @@ public final class Gateway {
     /** The limiter's scope, part of its keys: {@code ratelimit:gateway:{client}:...}. */
     public static final String LIMITER_SCOPE = "gateway";
 
+    private final OriginClient origin;
     private final JettyServer server;
     private final TrafficRecorder traffic;
 
@@ -46,21 +47,23 @@ public final class Gateway {
                 new SwrSettings(CACHE_KEY_PART, policy, config.originTimeout().plusSeconds(1)), OriginResponse.class,
                 metrics, context.clock(), () -> ThreadLocalRandom.current().nextDouble(), config.cacheLocalMaxBytes());
         MetricNames.CACHE_LOCAL_BYTES.watch(context.metrics(), cache::nearCacheBytes);
-        OriginClient origin = new OriginClient(config.origin(), config.originConnectTimeout(), config.originTimeout(),
-                config.cacheMaxBytes(), context.threadPools().fixed("origin-client", 4),
-                context.threadPools().fixed("origin-body", 32));
-        // apart from origin-body: clients slow to take a large body must not hold up the reading of other bodies
-        ExecutorService streams = context.threadPools().fixed("origin-stream", 32);
+        // nothing on the client's threads blocks: a few serve every connection to the origin
+        origin = new OriginClient(config.origin(), config.originConnectTimeout(), config.originTimeout(),
+                config.cacheMaxBytes(), context.threadPools().fixed("origin-client", 8));
         traffic = new TrafficRecorder(context.redis(), context.keys(), context.clock(),
                 context.threadPools().scheduled("traffic-flush", 1), Duration.ofSeconds(1), 100_000, metrics);
         GatewayHandler handler = new GatewayHandler(new ClientIdentity(config.trustedProxies()), admission, cache,
-                policy, origin, traffic, metrics, context.clock(), config.originTimeout().plusSeconds(2), streams);
+                policy, origin, new ProxyHeaders(config.originHostHeader(), config.trustedProxies()), traffic, metrics,
+                context.clock(), config.originTimeout().plusSeconds(2));
         server = new JettyServer("gateway-http", config.httpPort(), 200, handler, context.config().shutdownGrace());
     }
 
-    /** Traffic first and server last, so that on stop the server drains its requests before the last flush. */
+    /**
+     * The origin client first and the server last, so that on stop the server drains its requests before the last
+     * traffic flush and before the origin's connections close.
+     */
     public List<Managed> parts() {
-        return List.of(traffic, server);
+        return List.of(origin, traffic, server);
     }
 
     public TrafficRecorder traffic() {

@@ -6,6 +6,8 @@ import io.redline.gateway.client.TrustedProxies;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The gateway's own variables (docs/contract.md). Valid by construction, like the core records; {@link #read}
@@ -23,11 +25,13 @@ import java.time.Duration;
  * @param originConnectTimeout {@code ORIGIN_CONNECT_TIMEOUT}, default 2s
  * @param originTimeout {@code ORIGIN_TIMEOUT}, default 10s: the whole origin response
  * @param cacheLocalMaxBytes {@code CACHE_LOCAL_MAX_BYTES}, default 64 MiB: the near cache's budget; 0 turns it off
+ * @param originHostHeader {@code ORIGIN_HOST_HEADER}, a {@code host[:port]} sent as {@code Host} to the origin, or
+ *                         {@code null} (the default) for the origin's own host from {@code ORIGIN_URL}
  */
 public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, int cacheMaxBytes, int rateLimit,
                             Duration rateWindow, FailMode rateLimitFailMode, TrustedProxies trustedProxies,
                             int httpPort, Duration originConnectTimeout, Duration originTimeout,
-                            int cacheLocalMaxBytes) {
+                            int cacheLocalMaxBytes, String originHostHeader) {
 
     /** The largest body buffered in memory: the largest array a JVM surely allocates. */
     public static final int MAX_CACHE_BYTES = Integer.MAX_VALUE - 8;
@@ -41,6 +45,11 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
     public static final int DEFAULT_CACHE_LOCAL_MAX_BYTES = 64 << 20;
     private static final Duration DEFAULT_FRESH_TTL = Duration.ofSeconds(60);
     private static final Duration DEFAULT_STALE_TTL = Duration.ofSeconds(300);
+    private static final String HOST_ALLOWED = "must be a host name or IP address with an optional port, such as"
+            + " www.example.com or 10.0.0.5:8080 or [fd00::1]:8080";
+    private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    private static final Pattern HOST_AND_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|" + LABEL + "(\\." + LABEL
+            + ")*)(:(?<port>[0-9]{1,5}))?");
 
     public GatewayConfig {
         if (origin == null || !isOrigin(origin)) {
@@ -76,6 +85,9 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
             throw new IllegalArgumentException("cacheLocalMaxBytes must be 0 (off) or more, but was "
                     + cacheLocalMaxBytes);
         }
+        if (originHostHeader != null && !isHostAndPort(originHostHeader)) {
+            throw new IllegalArgumentException("originHostHeader " + HOST_ALLOWED + ", but was " + originHostHeader);
+        }
     }
 
     /**
@@ -103,7 +115,8 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
                 reader.port("HTTP_PORT", 8080),
                 reader.duration("ORIGIN_CONNECT_TIMEOUT", Duration.ofSeconds(2), MIN_DURATION),
                 reader.duration("ORIGIN_TIMEOUT", Duration.ofSeconds(10), MIN_DURATION),
-                reader.integer("CACHE_LOCAL_MAX_BYTES", DEFAULT_CACHE_LOCAL_MAX_BYTES, 0, Integer.MAX_VALUE));
+                reader.integer("CACHE_LOCAL_MAX_BYTES", DEFAULT_CACHE_LOCAL_MAX_BYTES, 0, Integer.MAX_VALUE),
+                reader.parsed("ORIGIN_HOST_HEADER", null, GatewayConfig::hostHeader));
     }
 
     /** The limit, or {@code off}; {@code 0} is refused, as it reads like "let nothing through". */
@@ -140,6 +153,22 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
             throw new IllegalArgumentException(ORIGIN_ALLOWED);
         }
         return uri;
+    }
+
+    private static String hostHeader(String text) {
+        if (!isHostAndPort(text)) {
+            throw new IllegalArgumentException(HOST_ALLOWED);
+        }
+        return text;
+    }
+
+    private static boolean isHostAndPort(String text) {
+        Matcher matcher = HOST_AND_PORT.matcher(text);
+        if (!matcher.matches()) {
+            return false;
+        }
+        String port = matcher.group("port");
+        return port == null || (Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65_535);
     }
 
     private static boolean isOrigin(URI uri) {

@@ -75,23 +75,23 @@ class GatewayConfigTest {
         IllegalArgumentException stale = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), Duration.ofMinutes(1), Duration.ofSeconds(30), valid.cacheMaxBytes(),
                 valid.rateLimit(), valid.rateWindow(), valid.rateLimitFailMode(), valid.trustedProxies(),
-                valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes()));
+                valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes(), null));
         assertEquals("staleTtl must be at least freshTtl (PT1M), but was PT30S", stale.getMessage());
         IllegalArgumentException limit = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), valid.freshTtl(), valid.staleTtl(), valid.cacheMaxBytes(), -3, valid.rateWindow(),
                 valid.rateLimitFailMode(), valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(),
-                valid.originTimeout(), valid.cacheLocalMaxBytes()));
+                valid.originTimeout(), valid.cacheLocalMaxBytes(), null));
         assertEquals("rateLimit must be from 1 to 1000000, or RATE_LIMIT_OFF (0), but was -3", limit.getMessage());
         IllegalArgumentException origin = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 java.net.URI.create("ftp://files.example"), valid.freshTtl(), valid.staleTtl(),
                 valid.cacheMaxBytes(), valid.rateLimit(), valid.rateWindow(), valid.rateLimitFailMode(),
-                valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes()));
+                valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes(), null));
         assertEquals("origin must be an absolute http:// or https:// URL without query, such as"
                 + " http://origin:8080, but was ftp://files.example", origin.getMessage());
         IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), valid.freshTtl(), valid.staleTtl(), valid.cacheMaxBytes(), valid.rateLimit(),
                 valid.rateWindow(), valid.rateLimitFailMode(), valid.trustedProxies(), valid.httpPort(),
-                valid.originConnectTimeout(), Duration.ZERO, valid.cacheLocalMaxBytes()));
+                valid.originConnectTimeout(), Duration.ZERO, valid.cacheLocalMaxBytes(), null));
         assertEquals("originTimeout must be at least 1ms, but was PT0S", timeout.getMessage());
     }
 
@@ -114,6 +114,23 @@ class GatewayConfigTest {
         assertTrue(config.trustedProxies().trusts(InetAddress.getByName("192.168.1.7")));
         assertTrue(config.trustedProxies().trusts(InetAddress.getByName("fd00::1")));
         assertEquals(false, config.trustedProxies().trusts(InetAddress.getByName("192.168.1.8")));
+    }
+
+    @Test
+    void originHostHeaderIsAHostWithAnOptionalPortAndUnsetByDefault() {
+        assertEquals(null, read(Map.of("ORIGIN_URL", "http://o")).originHostHeader(), "the origin's own host");
+        for (String good : List.of("www.example.com", "origin:8080", "10.0.0.5:80", "[fd00::1]:8080", "localhost")) {
+            assertEquals(good, read(Map.of("ORIGIN_URL", "http://o", "ORIGIN_HOST_HEADER", good)).originHostHeader());
+        }
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> read(Map.of("ORIGIN_URL", "http://o", "ORIGIN_HOST_HEADER", "evil.example/path")));
+        assertEquals(List.of("ORIGIN_HOST_HEADER=\"evil.example/path\" is invalid: must be a host name or IP address"
+                + " with an optional port, such as www.example.com or 10.0.0.5:8080 or [fd00::1]:8080"),
+                error.errors().stream().map(ConfigError::line).collect(Collectors.toList()));
+        for (String bad : List.of("a b", "host:0", "host:70000", "-host", "host:", "a\r\nX-Injected: 1")) {
+            assertThrows(ConfigException.class, () -> read(Map.of("ORIGIN_URL", "http://o", "ORIGIN_HOST_HEADER", bad)),
+                    bad);
+        }
     }
 
     private static GatewayConfig read(Map<String, String> env) {

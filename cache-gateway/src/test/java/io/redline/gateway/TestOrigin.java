@@ -21,8 +21,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * A real origin server for the gateway's tests. Paths: {@code /hello*} (numbered answers), {@code /nostore},
  * {@code /private}, {@code /cookie}, {@code /big} (2 MiB), {@code /slow} (answers after 2 s), {@code /flaky}
- * (200, then 500 once {@link #failFlaky} is set), {@code /missing} (404), {@code /echo} (request headers and body as
- * JSON, with a Connection-listed header of its own).
+ * (200, then 500 once {@link #failFlaky} is set), {@code /missing} (404), {@code /echo} (request path, query, headers
+ * and body as JSON, with a Connection-listed header of its own).
  */
 final class TestOrigin implements AutoCloseable {
 
@@ -105,6 +105,8 @@ final class TestOrigin implements AutoCloseable {
     private static void echo(Request request, Response response, Callback callback) throws Exception {
         Map<String, Object> echo = new LinkedHashMap<>();
         echo.put("method", request.getMethod());
+        echo.put("path", request.getHttpURI().getPath());
+        echo.put("query", request.getHttpURI().getQuery());
         Map<String, String> headers = new LinkedHashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.merge(field.getLowerCaseName(), field.getValue(), (a, b) -> a + ", " + b);

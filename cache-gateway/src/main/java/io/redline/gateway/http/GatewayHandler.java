@@ -21,6 +21,7 @@ import io.redline.gateway.origin.OriginRequest;
 import io.redline.gateway.origin.OriginResponse;
 import io.redline.gateway.origin.OriginTimeoutException;
 import io.redline.gateway.origin.OriginUnavailableException;
+import io.redline.gateway.origin.ProxyHeaders;
 import io.redline.gateway.traffic.TrafficRecorder;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,11 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -65,17 +65,18 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
     private final TrafficRecorder traffic;
     private final GatewayMetrics metrics;
     private final Clock clock;
+    private final ProxyHeaders proxyHeaders;
     private final Duration wait;
-    private final Executor bodyWriter;
     private final ThrottledLogger unexpected;
+    private final ThrottledLogger originFailed;
 
     /**
+     * @param proxyHeaders the headers the origin gets, for forwarded requests and for cache loads
      * @param wait how long a request waits for the cache or the origin before answering 504
-     * @param bodyWriter where bodies too large to buffer are copied from the origin to the client (it blocks)
      */
     public GatewayHandler(ClientIdentity identity, Admission admission, SwrCache<OriginResponse> cache,
-                          SwrPolicy policy, OriginClient origin, TrafficRecorder traffic, GatewayMetrics metrics,
-                          Clock clock, Duration wait, Executor bodyWriter) {
+                          SwrPolicy policy, OriginClient origin, ProxyHeaders proxyHeaders, TrafficRecorder traffic,
+                          GatewayMetrics metrics, Clock clock, Duration wait) {
         this.identity = identity;
         this.admission = admission;
         this.cache = cache;
@@ -84,9 +85,10 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
         this.traffic = traffic;
         this.metrics = metrics;
         this.clock = clock;
+        this.proxyHeaders = proxyHeaders;
         this.wait = wait;
-        this.bodyWriter = bodyWriter;
         this.unexpected = new ThrottledLogger(LOG, Duration.ofSeconds(30), clock);
+        this.originFailed = new ThrottledLogger(LOG, Duration.ofSeconds(30), clock);
     }
 
     @Override
@@ -142,17 +144,25 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
     private CompletionStage<Outcome> serveThroughCache(Request request, Response response, Callback callback,
                                                        InetAddress peer, SwrCache.Lookup<OriginResponse> lookup) {
         boolean withBody = HttpMethod.GET.is(request.getMethod());
-        return Deadline.within(lookup.serve(() -> load(request, peer), policy), wait).handle((cached, error) -> {
+        LoadedAnswers loaded = new LoadedAnswers();
+        Supplier<CompletableFuture<Loaded<OriginResponse>>> loader = () -> load(request, peer)
+                .whenComplete((answer, error) -> {
+                    if (answer != null) {
+                        loaded.loaded(answer.value());
+                    }
+                });
+        return Deadline.within(lookup.serve(loader, policy), wait).handle((cached, error) -> {
+            loaded.settle(error == null ? cached.value() : null);
             if (error == null) {
-                reply(response, callback, cached.value(), withBody, CacheHeaders.of(cached, clock.instant()));
+                Replies.origin(response, callback, cached.value(), withBody, CacheHeaders.of(cached, clock.instant()));
                 return CompletableFuture.completedFuture(Outcome.served(cached));
             }
             if (Deadline.expired(error)) {
-                return CompletableFuture.completedFuture(failure(response, callback, error));
+                return CompletableFuture.completedFuture(failure(request, response, callback, error));
             }
             Throwable cause = Futures.unwrap(error);
             if (isOriginFailure(cause)) {
-                return CompletableFuture.completedFuture(failure(response, callback, cause));
+                return CompletableFuture.completedFuture(failure(request, response, callback, cause));
             }
             // the cache cannot be used: go around it, so that the client still gets the origin's answer
             if (isRedisTrouble(cause)) {
@@ -167,13 +177,10 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
         }).thenCompose(outcome -> outcome);
     }
 
+    /** A stored answer is served to every client: it is asked for with a fixed set of headers (LoadHeaders). */
     private CompletableFuture<Loaded<OriginResponse>> load(Request request, InetAddress peer) {
-        List<Header> headers = forwardable(request);
-        // a stored body is served to every client: ask for it uncompressed, and without anyone's cookies
-        headers.removeIf(h -> h.name().equalsIgnoreCase("cookie") || h.name().equalsIgnoreCase("accept-encoding"));
-        headers.add(new Header("Accept-Encoding", "identity"));
-        OriginRequest get = new OriginRequest("GET", pathAndQuery(request), headers, null, peer.getHostAddress(),
-                forwardedFor(request));
+        OriginRequest get = new OriginRequest("GET", pathAndQuery(request),
+                proxyHeaders.load(headers(request), peer), null);
         long start = System.nanoTime();
         return origin.send(get).whenComplete((answer, error) -> metrics.originCall(Duration.ofNanos(
                 System.nanoTime() - start))).thenApply(Cacheability::classify);
@@ -182,38 +189,34 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
     private CompletionStage<Outcome> forward(Request request, Response response, Callback callback,
                                              InetAddress peer, Map<String, String> cacheHeaders) {
         boolean hasBody = request.getLength() > 0 || request.getHeaders().contains("Transfer-Encoding");
-        OriginRequest call = new OriginRequest(request.getMethod(), pathAndQuery(request), forwardable(request),
-                hasBody ? Content.Source.asInputStream(request) : null, peer.getHostAddress(), forwardedFor(request));
+        // the body is streamed from the client's connection to the origin's as it arrives
+        OriginRequest call = new OriginRequest(request.getMethod(), pathAndQuery(request),
+                proxyHeaders.forwarded(headers(request), peer), hasBody ? request : null);
         long start = System.nanoTime();
-        return Deadline.within(origin.send(call), wait).handle((answer, error) -> {
+        CompletableFuture<OriginResponse> sent = origin.send(call);
+        return Deadline.within(sent, wait).handle((answer, error) -> {
             metrics.originCall(Duration.ofNanos(System.nanoTime() - start));
             if (error != null) {
-                return failure(response, callback, Deadline.expired(error) ? error : Futures.unwrap(error));
+                // an answer that comes after the request gave up is sent to nobody
+                sent.thenAccept(OriginResponse::discard);
+                Throwable cause = Deadline.expired(error) ? error : Futures.unwrap(error);
+                return failure(request, response, callback, cause);
             }
-            reply(response, callback, answer, !HttpMethod.HEAD.is(request.getMethod()), cacheHeaders);
+            Replies.origin(response, callback, answer, !HttpMethod.HEAD.is(request.getMethod()), cacheHeaders);
             return Outcome.forwarded(answer);
         });
     }
 
-    /**
-     * A buffered body is written without blocking, here; a streamed one is copied from the origin's stream, which
-     * blocks, so on a thread of the body pool.
-     */
-    private void reply(Response response, Callback callback, OriginResponse answer, boolean withBody,
-                       Map<String, String> cacheHeaders) {
-        if (withBody && answer.isStreamed()) {
-            bodyWriter.execute(() -> Replies.origin(response, callback, answer, true, cacheHeaders));
-        } else {
-            Replies.origin(response, callback, answer, withBody, cacheHeaders);
-        }
-    }
-
-    private static Outcome failure(Response response, Callback callback, Throwable cause) {
-        if (cause instanceof OriginUnavailableException) {
+    /** 502 or 504, logged (at most once every 30 s, saying how many more) and counted by the caller. */
+    private Outcome failure(Request request, Response response, Callback callback, Throwable cause) {
+        boolean unavailable = cause instanceof OriginUnavailableException;
+        int status = unavailable ? 502 : 504;
+        originFailed.warn("Answered " + status + " to " + request.getMethod() + " " + request.getHttpURI().getPath()
+                + ": the origin " + (unavailable ? "is unavailable" : "did not answer in time"), cause);
+        if (unavailable) {
             Replies.error(response, callback, 502, "Bad Gateway", Map.of());
             return Outcome.BAD_GATEWAY;
         }
-        LOG.debug("Origin too slow: {}", cause.toString());
         Replies.error(response, callback, 504, "Gateway Timeout", Map.of());
         return Outcome.GATEWAY_TIMEOUT;
     }
@@ -223,7 +226,7 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
                 || cause instanceof CacheLoadTimeoutException;
     }
 
-    private static List<Header> forwardable(Request request) {
+    private static List<Header> headers(Request request) {
         List<Header> headers = new ArrayList<>();
         for (HttpField field : request.getHeaders()) {
             headers.add(new Header(field.getName(), field.getValue()));
@@ -234,11 +237,6 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
     private static String pathAndQuery(Request request) {
         String query = request.getHttpURI().getQuery();
         return request.getHttpURI().getPath() + (query == null ? "" : "?" + query);
-    }
-
-    private static String forwardedFor(Request request) {
-        List<String> values = request.getHeaders().getValuesList("X-Forwarded-For");
-        return values.isEmpty() ? null : String.join(", ", values);
     }
 
     /**

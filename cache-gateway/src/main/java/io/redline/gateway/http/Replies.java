@@ -5,8 +5,6 @@ import io.redline.core.ratelimit.RateLimitDecision;
 import io.redline.gateway.origin.Header;
 import io.redline.gateway.origin.HopByHop;
 import io.redline.gateway.origin.OriginResponse;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -39,12 +37,19 @@ final class Replies {
     }
 
     /**
-     * The origin's response with the gateway's headers on top; a streamed body is copied as it arrives.
+     * The origin's response with the gateway's headers on top; a streamed body is copied as it arrives, without
+     * blocking, and aborted on the origin's side if the client goes away.
      *
      * @param withBody false for HEAD
      */
     static void origin(Response response, Callback callback, OriginResponse origin, boolean withBody,
                        Map<String, String> extraHeaders) {
+        Content.Source rest = withBody && origin.isStreamed() ? origin.rest().take() : null;
+        if (withBody && origin.isStreamed() && rest == null) {
+            // another request took this body (a 5xx too large to buffer, shared with the callers that waited)
+            error(response, callback, 502, "Bad Gateway", Map.of());
+            return;
+        }
         response.setStatus(origin.status());
         HttpFields.Mutable headers = response.getHeaders();
         String connection = origin.header("connection").orElse(null);
@@ -55,34 +60,21 @@ final class Replies {
         }
         extraHeaders.forEach(headers::put);
         if (!withBody) {
-            closeQuietly(origin);
+            origin.discard();
             response.write(true, null, callback);
             return;
         }
-        if (!origin.isStreamed()) {
+        if (rest == null) {
             response.write(true, ByteBuffer.wrap(origin.body()), callback);
             return;
         }
-        try (OutputStream out = Content.Sink.asOutputStream(response)) {
-            out.write(origin.body());
-            origin.rest().transferTo(out);
-        } catch (IOException e) {
-            // the client or the origin broke off: the response cannot be completed
-            callback.failed(e);
-            return;
-        } finally {
-            closeQuietly(origin);
-        }
-        callback.succeeded();
-    }
-
-    private static void closeQuietly(OriginResponse origin) {
-        if (origin.rest() != null) {
-            try {
-                origin.rest().close();
-            } catch (IOException e) {
-                // the body is abandoned either way
-            }
-        }
+        // without blocking: the first part, then the rest as the origin sends it and the client takes it
+        Callback done = Callback.from(callback::succeeded, failure -> {
+            // the client or the origin broke off (or the origin stalled past its idle timeout): abort both sides
+            rest.fail(failure);
+            callback.failed(failure);
+        });
+        response.write(false, ByteBuffer.wrap(origin.body()), Callback.from(() -> Content.copy(rest, response, done),
+                done::failed));
     }
 }

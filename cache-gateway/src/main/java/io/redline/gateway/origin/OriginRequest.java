@@ -1,20 +1,17 @@
 package io.redline.gateway.origin;
 
-import java.io.InputStream;
 import java.util.List;
+import org.eclipse.jetty.io.Content;
 
 /**
  * What to ask the origin.
  *
  * @param method the HTTP method
- * @param pathAndQuery the raw path and query of the client's request
- * @param headers end-to-end headers to forward (the client's, already filtered)
- * @param body the request body, or {@code null} for none
- * @param clientAddress the client's address, appended to {@code X-Forwarded-For}
- * @param priorForwardedFor the {@code X-Forwarded-For} the request arrived with, or {@code null}
+ * @param pathAndQuery the raw path and query as the client sent them (Jetty's parse), passed on unchanged
+ * @param headers every header to send, the proxy's own included ({@link ProxyHeaders}); hop-by-hop ones are dropped
+ * @param body the request body, streamed to the origin as it arrives, or {@code null} for none
  */
-public record OriginRequest(String method, String pathAndQuery, List<Header> headers, InputStream body,
-                            String clientAddress, String priorForwardedFor) {
+public record OriginRequest(String method, String pathAndQuery, List<Header> headers, Content.Source body) {
 
     public OriginRequest {
         headers = List.copyOf(headers);

@@ -1,22 +1,22 @@
 package io.redline.gateway.origin;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 
 /**
  * What the origin answered. A body within the cache limit is held in {@code body}; a larger one starts with
- * {@code body} and continues in {@code rest}, which only the caller that fetched it may read (and which is never
- * stored: it is not part of the JSON).
+ * {@code body} and continues in {@code rest}, which only one caller may read (and which is never stored: it is not
+ * part of the JSON). A response with a {@code rest} that is not sent on must be {@linkplain #discard discarded}.
  *
  * @param status the HTTP status
  * @param headers end-to-end headers, in order
  * @param body the body, or its first part when {@code rest} is set
  * @param rest the remainder of a body too large to buffer, or {@code null}
  */
-public record OriginResponse(int status, List<Header> headers, byte[] body, @JsonIgnore InputStream rest) {
+public record OriginResponse(int status, List<Header> headers, byte[] body, @JsonIgnore StreamedBody rest) {
 
     public OriginResponse {
         headers = List.copyOf(headers);
@@ -46,5 +46,12 @@ public record OriginResponse(int status, List<Header> headers, byte[] body, @Jso
     @JsonIgnore
     public boolean isStreamed() {
         return rest != null;
+    }
+
+    /** Aborts the rest of a streamed body that nobody took (a no-op for a buffered one). */
+    public void discard() {
+        if (rest != null) {
+            rest.abort(new CancellationException("the streamed body was not sent to any client"));
+        }
     }
 }

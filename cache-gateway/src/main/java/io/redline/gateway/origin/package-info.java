@@ -1,5 +1,6 @@
 /**
- * The origin side: a JDK {@code HttpClient} with connect and response timeouts, hop-by-hop headers stripped,
- * {@code X-Forwarded-For} appended, and bodies above the cache limit streamed rather than buffered.
+ * The origin side: Jetty's asynchronous {@code HttpClient} with connect, answer and idle timeouts and a bounded
+ * connection pool; the headers the origin gets ({@code ProxyHeaders} for every request, {@code LoadHeaders} for
+ * cache loads), hop-by-hop headers stripped; bodies above the cache limit streamed rather than buffered.
  */
 package io.redline.gateway.origin;

@@ -55,6 +55,7 @@ class EveryVariableIT {
         BAD.put("TRUSTED_PROXIES", "300.0.0.1/40");
         BAD.put("ORIGIN_CONNECT_TIMEOUT", "x");
         BAD.put("ORIGIN_TIMEOUT", "1.5s");
+        BAD.put("ORIGIN_HOST_HEADER", "origin:99999");
         BAD.put("CHAT_SEND_LIMIT", "0");
         BAD.put("CHAT_SEND_WINDOW", "x");
         BAD.put("PRESENCE_TTL", "x");
