@@ -4,6 +4,7 @@
 
 const REFRESH_MILLIS = 5000;
 const WINDOW = 1440; // snapshots held: a day of minutes, like the stored history
+const HEIGHT = 180; // of each chart's plot, in CSS pixels
 const $ = (id) => document.getElementById(id);
 
 let snapshots = [];
@@ -30,6 +31,17 @@ function show(dashboard) {
   list('topProducts', dashboard.topProducts, 'sku', 'units');
   list('topPages', dashboard.topPages, 'path', 'views');
 }
+
+// times in UTC, the day of the counters: uPlot.tzDate shifts a date so that its local fields read UTC
+const utc = (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
+const hhmm = uPlot.fmtDate('{HH}:{mm}');
+const ymd = uPlot.fmtDate('{YYYY}-{MM}-{DD}');
+const stamp = uPlot.fmtDate('{YYYY}-{MM}-{DD} {HH}:{mm}:{ss}');
+// ticks read 13:40; the first tick and the first of a new day add the date below
+const timeTicks = (u, splits) => splits.map((ts, i) => {
+  const day = ymd(utc(ts));
+  return hhmm(utc(ts)) + (i === 0 || ymd(utc(splits[i - 1])) !== day ? '\n' + day : '');
+});
 
 // a value for the legend (null where there is none: the first snapshot, or no cursor)
 const shown = (digits, unit) => (u, v) => (v == null ? '--' : v.toFixed(digits) + unit);
@@ -68,11 +80,13 @@ function draw() {
       const target = $(spec.id);
       const chart = new uPlot({
         width: target.clientWidth,
-        height: 200,
-        tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+        height: HEIGHT,
+        tzDate: utc,
         scales: {x: {time: true}},
-        series: [{label: 'Time (UTC)'}].concat(spec.series),
-        axes: [{label: 'time (UTC)', labelSize: 20}].concat(spec.axes),
+        series: [{label: 'Time (UTC)', value: (u, ts) => (ts == null ? '--' : stamp(utc(ts)))}].concat(spec.series),
+        axes: [{label: 'time (UTC)', labelSize: 20, size: 50, values: timeTicks}].concat(spec.axes),
+        // hovering one chart shows the same moment's values in every legend
+        cursor: {sync: {key: 'redline'}},
         legend: {live: true},
       }, data(spec, rates), target);
       charts.push({spec, chart, target});
@@ -111,7 +125,7 @@ async function refresh() {
 
 window.addEventListener('resize', () => {
   for (const {chart, target} of charts) {
-    chart.setSize({width: target.clientWidth, height: 200});
+    chart.setSize({width: target.clientWidth, height: HEIGHT});
   }
 });
 
