@@ -60,6 +60,7 @@ class EventsJarIT {
             String page = HttpProbe.get("http://127.0.0.1:" + admin + "/metrics").body();
             PrometheusTextRules.Exposition metrics = PrometheusTextRules.check(page);
             assertTrue(metrics.value("redline_events_age_seconds_count{type=\"order.shipped\"}") >= 200, page);
+            assertTrue(metrics.value("redline_events_processing_seconds_count{type=\"order.shipped\"}") >= 200, page);
             Promtool.checkMetrics(page);
             DocumentedFamilies.assertExported(DocumentedFamilies.read(Path.of("..", "docs", "event-workers.md"),
                     Path.of("..", "docs", "configuration.md")), metrics, "redline_");

@@ -75,9 +75,12 @@ class StatsJarIT {
         int admin = FreePorts.find();
         Map<String, String> serveEnv = new HashMap<>(env);
         serveEnv.put("ADMIN_PORT", String.valueOf(admin));
-        serveEnv.put("HTTP_PORT", String.valueOf(FreePorts.find()));
+        int http = FreePorts.find();
+        serveEnv.put("HTTP_PORT", String.valueOf(http));
         try (ChildJvm serve = ChildJvm.startJar(JAR, serveEnv, "serve")) {
             Awaits.await().until(() -> HttpProbe.status("http://127.0.0.1:" + admin + "/health/ready") == 200);
+            // uPlot's webjar (its files and the pom.properties that names its folder) survives the shading
+            assertEquals(200, HttpProbe.status("http://127.0.0.1:" + http + "/uplot/uPlot.iife.min.js"));
             String page = HttpProbe.get("http://127.0.0.1:" + admin + "/metrics").body();
             PrometheusTextRules.Exposition exposition = PrometheusTextRules.check(page);
             double generated = exposition.value("redline_stats_dashboard_generated_timestamp_seconds");

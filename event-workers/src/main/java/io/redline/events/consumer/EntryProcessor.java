@@ -64,6 +64,9 @@ public final class EntryProcessor {
     }
 
     /**
+     * Called as soon as the entries were read (or claimed): the processing delay of each event is measured from
+     * the call to the {@code XACK} of its batch.
+     *
      * @param deliveries how often each entry has been delivered (1 for a first read)
      * @return how many entries were acknowledged
      */
@@ -72,6 +75,7 @@ public final class EntryProcessor {
         if (entries.isEmpty()) {
             return 0;
         }
+        long read = clock.millis();
         Set<StreamMessageId> done = new LinkedHashSet<>();
         Map<StreamMessageId, OrderEvent> parsed = new LinkedHashMap<>();
         Map<StreamMessageId, EntryEffects> effects = new LinkedHashMap<>();
@@ -125,8 +129,9 @@ public final class EntryProcessor {
         Set<StreamMessageId> moved = dead.isEmpty() ? Set.of() : deadLetters.add(consumer, dead);
         done.addAll(moved);
         acknowledge(done);
-        long now = clock.millis();
-        results.stored().forEach(id -> events.processed(parsed.get(id).type(), now - parsed.get(id).timestamp()));
+        long acknowledged = clock.millis();
+        results.stored().forEach(id -> events.processed(parsed.get(id).type(),
+                acknowledged - parsed.get(id).timestamp(), acknowledged - read));
         if (!moved.isEmpty()) {
             events.deadLettered(moved.size());
         }

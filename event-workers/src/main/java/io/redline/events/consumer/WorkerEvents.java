@@ -8,8 +8,14 @@ public interface WorkerEvents {
     WorkerEvents NONE = new WorkerEvents() {
     };
 
-    /** An event's effects were stored; {@code ageMillis} since its timestamp. */
-    default void processed(EventType type, long ageMillis) {
+    /**
+     * An event's effects were stored and it was acknowledged.
+     *
+     * @param ageMillis since the event's timestamp, when its batch was acknowledged: its end-to-end age
+     * @param processingMillis from the moment its batch was read (or claimed) to that acknowledgement: the time
+     *                         the worker took, the same for every event of the batch
+     */
+    default void processed(EventType type, long ageMillis, long processingMillis) {
     }
 
     /**

@@ -20,6 +20,10 @@ public final class WorkerMetrics implements WorkerEvents {
     public static final Family AGE = Family.histogram("redline_events_age_seconds",
             "End-to-end age of an event when its effects were stored: from its timestamp to now, by type.",
             Buckets.DELAY, "type");
+    /** Per event, so that it weighs batches as {@link #AGE} does; Redis round trips, hence the latency buckets. */
+    public static final Family PROCESSING = Family.histogram("redline_events_processing_seconds",
+            "Processing delay of an event: from the read (or claim) of its batch to the batch's XACK, by type.",
+            Buckets.LATENCY, "type");
     public static final Family FAILURES = Family.counter("redline_events_failures",
             "Entries whose processing failed and that stay pending for a retry.");
     public static final Family RECLAIMED = Family.counter("redline_events_reclaimed",
@@ -39,6 +43,7 @@ public final class WorkerMetrics implements WorkerEvents {
 
     private final Map<EventType, Meter> processed = new EnumMap<>(EventType.class);
     private final Map<EventType, HistogramSeries> age = new EnumMap<>(EventType.class);
+    private final Map<EventType, HistogramSeries> processing = new EnumMap<>(EventType.class);
     private final Meter failures;
     private final Meter reclaimed;
     private final Meter deadLettered;
@@ -52,6 +57,7 @@ public final class WorkerMetrics implements WorkerEvents {
         for (EventType type : EventType.values()) {
             processed.put(type, PROCESSED.counter(registry, type.wire()));
             age.put(type, AGE.histogram(registry, type.wire()));
+            processing.put(type, PROCESSING.histogram(registry, type.wire()));
         }
         failures = FAILURES.counter(registry);
         reclaimed = RECLAIMED.counter(registry);
@@ -64,9 +70,10 @@ public final class WorkerMetrics implements WorkerEvents {
     }
 
     @Override
-    public void processed(EventType type, long ageMillis) {
+    public void processed(EventType type, long ageMillis, long processingMillis) {
         processed.get(type).mark();
         age.get(type).observe(Duration.ofMillis(ageMillis));
+        processing.get(type).observe(Duration.ofMillis(processingMillis));
     }
 
     @Override

@@ -3,11 +3,9 @@ package io.redline.stats.web;
 import io.redline.core.json.Json;
 import io.redline.stats.dashboard.DashboardReader;
 import io.redline.stats.dashboard.DashboardStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
@@ -16,17 +14,17 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * {@code GET /} the page, {@code /app.js} its script, {@code /api/dashboard} the latest snapshot (read live when
- * none is stored yet), {@code /api/history} the stored snapshots, oldest first.
+ * {@code GET /} the page, with its scripts and uPlot's from the jar ({@link WebFiles}); {@code /api/dashboard} the
+ * latest snapshot (read live when none is stored yet); {@code /api/history} the stored snapshots, oldest first,
+ * or with {@code ?since=MS} only those generated after that millisecond (a bad value answers 400 with a JSON error).
  */
 public final class StatsPage extends Handler.Abstract {
 
-    private static final Map<String, String[]> FILES = Map.of(
-            "/", new String[] {"index.html", "text/html; charset=utf-8"},
-            "/app.js", new String[] {"app.js", "text/javascript; charset=utf-8"});
+    private static final String JSON = "application/json";
 
     private final DashboardStore store;
     private final DashboardReader reader;
+    private final WebFiles files = new WebFiles();
 
     public StatsPage(DashboardStore store, DashboardReader reader) {
         this.store = store;
@@ -42,37 +40,42 @@ public final class StatsPage extends Handler.Abstract {
         switch (path) {
             case "/api/dashboard":
                 String latest = store.latest();
-                write(response, callback, "application/json", latest != null ? latest : Json.write(reader.pipelined()));
+                write(response, callback, 200, JSON, latest != null ? latest : Json.write(reader.pipelined()));
                 return true;
             case "/api/history":
-                write(response, callback, "application/json", "[" + String.join(",", store.history()) + "]");
+                history(request, response, callback);
                 return true;
             default:
-                String[] file = FILES.get(path);
+                WebFiles.File file = files.at(path);
                 if (file == null) {
                     return false;
                 }
-                write(response, callback, file[1], load(file[0]));
+                write(response, callback, 200, file.type(), file.body());
                 return true;
         }
     }
 
-    private static void write(Response response, Callback callback, String type, String body) {
-        response.setStatus(200);
+    private void history(Request request, Response response, Callback callback) {
+        long since;
+        try {
+            since = SinceParameter.parse(Request.extractQueryParameters(request).getValues(SinceParameter.NAME));
+        } catch (IllegalArgumentException e) {
+            write(response, callback, 400, JSON, Json.write(Map.of("error", e.getMessage())));
+            return;
+        }
+        List<String> snapshots = since < 0 ? store.history() : store.historySince(since);
+        write(response, callback, 200, JSON, "[" + String.join(",", snapshots) + "]");
+    }
+
+    private static void write(Response response, Callback callback, int status, String type, String body) {
+        write(response, callback, status, type, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(Response response, Callback callback, int status, String type, byte[] body) {
+        response.setStatus(status);
         response.getHeaders().put("Content-Type", type);
         response.getHeaders().put("Cache-Control", "no-store");
         response.getHeaders().put("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
-        response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
-    }
-
-    private static String load(String name) {
-        try (InputStream in = StatsPage.class.getResourceAsStream("/io/redline/stats/web/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing web file " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

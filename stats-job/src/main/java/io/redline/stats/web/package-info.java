@@ -1,2 +1,5 @@
-/** {@code serve}: the dashboard page (SVG charts drawn by the page itself) and its JSON endpoints. */
+/**
+ * {@code serve}: the dashboard page (time-series charts drawn by uPlot, served from the jar's webjar) and its JSON
+ * endpoints.
+ */
 package io.redline.stats.web;
