@@ -42,8 +42,11 @@ public final class ChatClient implements Session.Listener.AutoDemanding, AutoClo
                 && frame.get("message").get("content").asText().equals(content));
     }
 
-    public void send(String room, String content) {
-        session.sendText(Json.write(Map.of("type", "send", "room", room, "content", content)), Callback.NOOP);
+    /** Sends a message frame and waits until it is written, so that a failed write is not taken for a sent one. */
+    public void send(String room, String content) throws Exception {
+        Callback.Completable written = new Callback.Completable();
+        session.sendText(Json.write(Map.of("type", "send", "room", room, "content", content)), written);
+        written.get(10, TimeUnit.SECONDS);
     }
 
     /** The contents of every message frame received, in order of arrival (a repeated delivery appears twice). */

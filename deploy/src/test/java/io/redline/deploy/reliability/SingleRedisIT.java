@@ -9,6 +9,7 @@ import io.redline.core.redis.RedisMode;
 import io.redline.core.redis.RedisUrl;
 import io.redline.testkit.Awaits;
 import io.redline.testkit.RedisBinaries;
+import io.redline.testkit.RawRedis;
 import io.redline.testkit.RedisProcess;
 import java.time.Duration;
 import java.util.List;
@@ -101,5 +102,89 @@ class SingleRedisIT extends WholePlatformScenario {
         Awaits.await(Duration.ofSeconds(60)).until(() -> pidOf("event-workers-1") != victim);
         assertNotEquals(victim, pidOf("event-workers-1"));
         dashboardAgreesWithTheBook();
+    }
+
+    @Test
+    @Order(4)
+    void aRedisRestartIsSurvivedByEveryProcessWithoutLosingAnOrderOrAMessage() throws Exception {
+        List<Long> pids = pids();
+        int before = book.size();
+        book.add(2_000, 4);
+        book.publish(redis(), before, book.size());
+        server.stop();
+        long stoppedAt = System.nanoTime();
+        Awaits.await(Duration.ofSeconds(30)).until(() -> !everyProcessAnswersReady());
+        figures.add("restart: a readiness check answered 503 after the stop", Duration.ofNanos(System.nanoTime()
+                - stoppedAt));
+        traffic.reset();
+        traffic.browse(httpPorts("cache-gateway"), 20);
+        figures.add("restart: gateway answers while Redis is down", traffic.answers().toString());
+        assertEquals(20, traffic.count("200"), traffic.answers().toString());
+        chat.sendRefused(0, "while-redis-is-down");
+        figures.add("restart: a chat send while Redis is down", "refused with an error frame");
+        server.start();
+        long startedAt = System.nanoTime();
+        Awaits.await(Duration.ofSeconds(90)).until(this::everyProcessAnswersReady);
+        figures.add("restart: every process ready after Redis is back", Duration.ofNanos(System.nanoTime()
+                - startedAt));
+        assertAlive(pids);
+        Awaits.await(DRAIN).until(() -> OrderBook.drained(redis()));
+        figures.add("restart: orders published before the stop, drained after the start",
+                Duration.ofNanos(System.nanoTime() - startedAt));
+        assertEquals(List.of(), book.differences(redis()));
+        chat.sendRound("after-restart", 1);
+        Awaits.await(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(List.of(), chat.differences()));
+        figures.add("restart: chat after the restart", "every message once, on every client");
+    }
+
+    @Test
+    @Order(5)
+    void outOfMemoryStopsTheWorkersAcknowledgingAndTheyFinishEverythingOnceMemoryIsFreed() throws Exception {
+        int before = book.size();
+        book.add(2_000, 5);
+        book.publish(redis(), before, book.size());
+        long used = Long.parseLong(info("used_memory"));
+        RawRedis.once(server.port(), "CONFIG", "SET", "maxmemory-policy", "noeviction");
+        RawRedis.once(server.port(), "CONFIG", "SET", "maxmemory", String.valueOf(used));
+        try {
+            traffic.reset();
+            traffic.browse(httpPorts("cache-gateway"), 20);
+            figures.add("out of memory: gateway answers", traffic.answers().toString());
+            assertEquals(20, traffic.count("200"), traffic.answers().toString());
+            chat.sendRefused(1, "while-redis-is-full");
+            figures.add("out of memory: a chat send", "refused with an error frame");
+            Awaits.await(Duration.ofSeconds(30)).until(() -> Long.parseLong(info("total_error_replies")) > 0);
+        } finally {
+            RawRedis.once(server.port(), "CONFIG", "SET", "maxmemory", "0");
+        }
+        long freedAt = System.nanoTime();
+        Awaits.await(DRAIN).until(() -> OrderBook.drained(redis()));
+        figures.add("out of memory: drained after memory was freed", Duration.ofNanos(System.nanoTime() - freedAt));
+        assertEquals(List.of(), book.differences(redis()));
+        Awaits.await(Duration.ofSeconds(60)).until(this::everyProcessAnswersReady);
+    }
+
+    @Test
+    @Order(6)
+    void afterFlushallTheWorkersRecreateTheirGroupAndProcessNewOrders() throws Exception {
+        RawRedis.once(server.port(), "FLUSHALL");
+        OrderBook fresh = new OrderBook("rel-after-flush").add(1_000, 6);
+        long flushedAt = System.nanoTime();
+        fresh.publish(redis(), 0, fresh.size());
+        Awaits.await(DRAIN).until(() -> OrderBook.drained(redis()));
+        figures.add("FLUSHALL: 1000 new orders drained after the flush", Duration.ofNanos(System.nanoTime()
+                - flushedAt));
+        assertEquals(List.of(), fresh.differences(redis()));
+        Awaits.await(Duration.ofSeconds(60)).until(this::everyProcessAnswersReady);
+    }
+
+    private String info(String field) throws Exception {
+        String info = (String) RawRedis.once(server.port(), "INFO", "all");
+        for (String line : info.split("\r\n")) {
+            if (line.startsWith(field + ":")) {
+                return line.substring(field.length() + 1);
+            }
+        }
+        throw new AssertionError("INFO has no " + field);
     }
 }

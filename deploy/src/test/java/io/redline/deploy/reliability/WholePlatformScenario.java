@@ -40,6 +40,7 @@ abstract class WholePlatformScenario {
     RunnerProcess runner;
     JsonNode platform;
     OrderBook book;
+    ChatRooms chat;
     final GatewayTraffic traffic = new GatewayTraffic();
     final Figures figures = new Figures(getClass().getSimpleName());
 
@@ -61,6 +62,9 @@ abstract class WholePlatformScenario {
 
     @AfterAll
     void stopPlatform() throws Exception {
+        if (chat != null) {
+            chat.close();
+        }
         if (runner != null) {
             runner.interrupt();
             runner.waitFor(Duration.ofSeconds(60));
@@ -73,7 +77,8 @@ abstract class WholePlatformScenario {
     @Order(1)
     void ordersChatAndTrafficEndInTheExactState() throws Exception {
         book = new OrderBook("rel").add(ORDERS, 1);
-        try (ChatRooms chat = ChatRooms.open("rel", 20, 4, httpPorts("chat-node"))) {
+        chat = ChatRooms.open("rel", 20, 4, httpPorts("chat-node"));
+        {
             long start = System.nanoTime();
             book.publish(redis(), 0, ORDERS);
             chat.sendRound("first", 2);
@@ -82,7 +87,7 @@ abstract class WholePlatformScenario {
             figures.add(ORDERS + " orders (" + 3 * ORDERS + " events) produced and drained",
                     Duration.ofNanos(System.nanoTime() - start));
             assertEquals(List.of(), book.differences(redis()));
-            Awaits.await(Duration.ofSeconds(30)).until(() -> chat.differences().isEmpty());
+            Awaits.await(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(), chat.differences()));
             figures.add("chat: " + chat.messagesSent() + " messages, each client got each of its rooms' once", "ok");
             assertEquals(200, traffic.count("200"), traffic.answers().toString());
             figures.add("gateway answers", traffic.answers().toString());
