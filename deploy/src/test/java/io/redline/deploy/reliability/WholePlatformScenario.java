@@ -105,6 +105,18 @@ abstract class WholePlatformScenario {
         });
     }
 
+    /** A producer as a careful application writes: a batch that fails is sent again (entries may repeat). */
+    void publishRetrying(OrderBook book) {
+        for (int from = 0; from < book.size(); from += 100) {
+            int to = Math.min(book.size(), from + 100);
+            int start = from;
+            Awaits.await(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+                book.publish(redis(), start, to);
+                return true;
+            });
+        }
+    }
+
     /** Every process of the platform answers ready. */
     void everyProcessIsReady() {
         for (JsonNode process : runner.platform().get("processes")) {
