@@ -147,6 +147,33 @@ public final class RedisProcess implements AutoCloseable {
         RUNNING.remove(this);
     }
 
+    /** SIGSTOP: the server stops answering but keeps its connections, as a stalled host does. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze()}. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private synchronized void signal(String name) {
+        if (!isRunning()) {
+            throw new IllegalStateException(this.name + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while signalling " + this.name, e);
+        }
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }

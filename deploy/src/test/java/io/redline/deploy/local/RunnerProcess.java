@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
  * given. It is started through {@code env --default-signal=INT} where coreutils has it: a JVM whose parent ignores
  * SIGINT (a background job of a non-interactive shell) would otherwise ignore it too, and the test sends one.
  */
-final class RunnerProcess implements AutoCloseable {
+public final class RunnerProcess implements AutoCloseable {
 
-    static final Path RUNNER_JAR = Path.of("target", "redline-deploy.jar").toAbsolutePath();
+    public static final Path RUNNER_JAR = Path.of("target", "redline-deploy.jar").toAbsolutePath();
 
     private final Process process;
     private final Path logs;
@@ -37,7 +37,7 @@ final class RunnerProcess implements AutoCloseable {
     }
 
     /** @param logs passed as {@code --logs}; {@code platform.json} is read from there */
-    static RunnerProcess start(Path logs, Map<String, String> env, String... args) throws IOException {
+    public static RunnerProcess start(Path logs, Map<String, String> env, String... args) throws IOException {
         Path output = Files.createTempDirectory("runner-output-");
         List<String> command = new ArrayList<>();
         if (envResetsSignals()) {
@@ -67,7 +67,7 @@ final class RunnerProcess implements AutoCloseable {
     }
 
     /** Waits for the banner, failing with the runner's output if it exits first. */
-    JsonNode awaitUp(Duration atMost) {
+    public JsonNode awaitUp(Duration atMost) {
         Awaits.await(atMost).until(() -> {
             if (!process.isAlive()) {
                 throw new AssertionError("the runner exited with " + process.exitValue() + "; stdout:\n" + stdout()
@@ -78,7 +78,7 @@ final class RunnerProcess implements AutoCloseable {
         return platform();
     }
 
-    JsonNode platform() {
+    public JsonNode platform() {
         try {
             return Json.mapper().readTree(Files.readString(logs.resolve("platform.json")));
         } catch (IOException e) {
@@ -87,27 +87,27 @@ final class RunnerProcess implements AutoCloseable {
     }
 
     /** SIGINT, as Ctrl-C on a terminal. */
-    void interrupt() throws IOException, InterruptedException {
+    public void interrupt() throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start();
         assertEquals(0, kill.waitFor(), "kill -INT " + process.pid());
     }
 
-    int waitFor(Duration timeout) throws InterruptedException {
+    public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the runner still runs after " + timeout + "; stdout:\n" + stdout());
         }
         return process.exitValue();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    String stdout() {
+    public String stdout() {
         return read(stdout);
     }
 
-    String stderr() {
+    public String stderr() {
         return read(stderr);
     }
 
