@@ -2,6 +2,7 @@ package io.redline.deploy.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.redline.core.redis.RedisSettings;
 import io.redline.core.redis.RedissonConfigs;
@@ -14,6 +15,10 @@ import io.redline.testkit.RedisProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -143,9 +148,9 @@ class SingleRedisIT extends WholePlatformScenario {
         int before = book.size();
         book.add(2_000, 5);
         book.publish(redis(), before, book.size());
-        long used = Long.parseLong(info("used_memory"));
+        // one byte: whatever the server frees meanwhile, it stays above the limit, so every write is refused
         RawRedis.once(server.port(), "CONFIG", "SET", "maxmemory-policy", "noeviction");
-        RawRedis.once(server.port(), "CONFIG", "SET", "maxmemory", String.valueOf(used));
+        RawRedis.once(server.port(), "CONFIG", "SET", "maxmemory", "1");
         try {
             traffic.reset();
             traffic.browse(httpPorts("cache-gateway"), 20);
@@ -176,6 +181,60 @@ class SingleRedisIT extends WholePlatformScenario {
                 - flushedAt));
         assertEquals(List.of(), fresh.differences(redis()));
         Awaits.await(Duration.ofSeconds(60)).until(this::everyProcessAnswersReady);
+    }
+
+    /**
+     * The soak: steady orders, browsing and chat for {@code -Dsoak.minutes} (2 in the build; 30 for the figures in
+     * RELIABILITY.md), then the exact end state, no error, and each process's heap after a full GC no more than
+     * 32 MiB above where it started.
+     */
+    @Test
+    @Order(7)
+    void aSoakKeepsEveryAnswerRightAndEveryHeapFlat() throws Exception {
+        Duration length = Duration.ofMinutes(Long.getLong("soak.minutes", 2));
+        Map<String, Long> before = Heaps.afterFullGc(runner.platform());
+        OrderBook soak = new OrderBook("rel-soak");
+        traffic.reset();
+        ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger ticks = new AtomicInteger();
+        long start = System.nanoTime();
+        try {
+            load.scheduleAtFixedRate(() -> {
+                try {
+                    int tick = ticks.getAndIncrement();
+                    int from = soak.size();
+                    soak.add(50, 100 + tick);
+                    soak.publish(redis(), from, soak.size());
+                    traffic.browse(httpPorts("cache-gateway"), 10);
+                    if (tick % 10 == 0) {
+                        chat.sendRound("soak-" + tick, 1);
+                    }
+                } catch (Exception e) {
+                    figures.add("soak: load step failed", e.toString());
+                }
+            }, 0, 1, TimeUnit.SECONDS);
+            Awaits.await(length.plusMinutes(1)).until(() -> System.nanoTime() - start >= length.toNanos());
+        } finally {
+            load.shutdown();
+            if (!load.awaitTermination(30, TimeUnit.SECONDS)) {
+                load.shutdownNow();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Awaits.await(DRAIN).until(() -> OrderBook.drained(redis()));
+        assertEquals(List.of(), soak.differences(redis(), false));
+        Awaits.await(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(List.of(), chat.differences()));
+        assertEquals(traffic.answers().values().stream().mapToLong(Integer::longValue).sum(), traffic.count("200"),
+                traffic.answers().toString());
+        Map<String, Long> after = Heaps.afterFullGc(runner.platform());
+        figures.add("soak " + length.toMinutes() + " min: orders", soak.size() + " ("
+                + String.format(java.util.Locale.ROOT, "%.0f", 3 * soak.size() / seconds) + " events/s), exact");
+        figures.add("soak: gateway answers", traffic.answers().toString());
+        figures.add("soak: chat messages, each once on every client", String.valueOf(chat.messagesSent()));
+        figures.add("soak: heap after full GC at start", Heaps.inMiB(before));
+        figures.add("soak: heap after full GC at end", Heaps.inMiB(after));
+        before.forEach((name, bytes) -> assertTrue(after.getOrDefault(name, 0L) - bytes < 32L * 1024 * 1024,
+                name + " grew from " + bytes + " to " + after.get(name) + " bytes"));
     }
 
     private String info(String field) throws Exception {
