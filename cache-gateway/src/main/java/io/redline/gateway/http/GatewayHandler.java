@@ -11,6 +11,7 @@ import io.redline.core.swr.SwrPolicy;
 import io.redline.gateway.cache.CacheHeaders;
 import io.redline.gateway.cache.CacheKey;
 import io.redline.gateway.cache.Cacheability;
+import io.redline.gateway.cache.LoadRequest;
 import io.redline.gateway.client.ClientIdentity;
 import io.redline.gateway.limit.Admission;
 import io.redline.gateway.metrics.GatewayMetrics;
@@ -142,7 +143,7 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
     private CompletionStage<Outcome> serveThroughCache(Request request, Response response, Callback callback,
                                                        InetAddress peer, SwrCache.Lookup<OriginResponse> lookup) {
         boolean withBody = HttpMethod.GET.is(request.getMethod());
-        return Deadline.within(lookup.serve(() -> load(request, peer), policy), wait).handle((cached, error) -> {
+        return Deadline.within(lookup.serve(previous -> load(request, peer, previous), policy), wait).handle((cached, error) -> {
             if (error == null) {
                 reply(response, callback, cached.value(), withBody, CacheHeaders.of(cached, clock.instant()));
                 return CompletableFuture.completedFuture(Outcome.served(cached));
@@ -163,16 +164,14 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
                         + "; forwarding to the origin", cause);
             }
             metrics.cacheUnavailable();
-            return forward(request, response, callback, peer, CacheHeaders.bypass());
+            return forward(request, response, callback, peer, CacheHeaders.unavailable());
         }).thenCompose(outcome -> outcome);
     }
 
-    private CompletableFuture<Loaded<OriginResponse>> load(Request request, InetAddress peer) {
-        List<Header> headers = forwardable(request);
-        // a stored body is served to every client: ask for it uncompressed, and without anyone's cookies
-        headers.removeIf(h -> h.name().equalsIgnoreCase("cookie") || h.name().equalsIgnoreCase("accept-encoding"));
-        headers.add(new Header("Accept-Encoding", "identity"));
-        OriginRequest get = new OriginRequest("GET", pathAndQuery(request), headers, null, peer.getHostAddress(),
+    private CompletableFuture<Loaded<OriginResponse>> load(Request request, InetAddress peer,
+                                                           Optional<OriginResponse> previous) {
+        OriginRequest get = new OriginRequest("GET", pathAndQuery(request),
+                LoadRequest.headers(forwardable(request), previous), null, peer.getHostAddress(),
                 forwardedFor(request));
         long start = System.nanoTime();
         return origin.send(get).whenComplete((answer, error) -> metrics.originCall(Duration.ofNanos(
