@@ -69,6 +69,62 @@ class GatewayConditionalTest {
         assertEquals(calls, origin.calls(path), "no request after the refresh reached the origin");
     }
 
+    @Test
+    void aRangeOnAColdKeyLoadsTheWholeBodyOnceAndCutsThe206FromIt() throws Exception {
+        // regression: the Range went to the origin, whose 206 was no 200 to store: the key was marked pass
+        start(Map.of());
+        String path = "/validated-range";
+        HttpResponse<String> partial = get(path, "Range", "bytes=2-5");
+        assertEquals(206, partial.statusCode());
+        assertEquals("cdef", partial.body());
+        assertEquals("bytes 2-5/26", header(partial, "Content-Range"));
+        assertEquals("redline; fwd=uri-miss; stored", header(partial, "Cache-Status"));
+        assertEquals(0, origin.partial(path), "the origin was asked for the whole body");
+        HttpResponse<String> whole = get(path);
+        assertEquals(TestOrigin.VALIDATED_BODY, whole.body());
+        assertEquals("HIT", header(whole, "X-Cache"));
+        assertEquals(1, origin.calls(path));
+    }
+
+    @Test
+    void theGatewayAnswersConditionalsFromTheCacheWith304AndTheValidators() throws Exception {
+        start(Map.of());
+        String path = "/validated-304";
+        get(path);
+        HttpResponse<String> byTag = get(path, "If-None-Match", "\"other\", W/" + TestOrigin.VALIDATED_ETAG);
+        assertEquals(304, byTag.statusCode());
+        assertEquals("", byTag.body());
+        assertEquals(TestOrigin.VALIDATED_ETAG, header(byTag, "ETag"));
+        assertEquals("HIT", header(byTag, "X-Cache"));
+        assertEquals(null, header(byTag, "Content-Type"), "no representation metadata on a 304");
+        HttpResponse<String> byDate = get(path, "If-Modified-Since", TestOrigin.VALIDATED_LAST_MODIFIED);
+        assertEquals(304, byDate.statusCode());
+        HttpResponse<String> changed = get(path, "If-None-Match", "\"v0\"", "If-Modified-Since",
+                TestOrigin.VALIDATED_LAST_MODIFIED);
+        assertEquals(200, changed.statusCode(), "If-Modified-Since counts only without If-None-Match");
+        assertEquals(TestOrigin.VALIDATED_BODY, changed.body());
+        assertEquals(1, origin.calls(path), "all answered from the cache");
+    }
+
+    @Test
+    void anUnsatisfiableRangeIs416AndAStaleIfRangeGetsTheWholeBody() throws Exception {
+        start(Map.of());
+        String path = "/validated-416";
+        get(path);
+        HttpResponse<String> beyond = get(path, "Range", "bytes=26-");
+        assertEquals(416, beyond.statusCode());
+        assertEquals("bytes */26", header(beyond, "Content-Range"));
+        HttpResponse<String> otherVersion = get(path, "Range", "bytes=0-1", "If-Range", "\"v0\"");
+        assertEquals(200, otherVersion.statusCode());
+        assertEquals(TestOrigin.VALIDATED_BODY, otherVersion.body());
+        HttpResponse<String> sameVersion = get(path, "Range", "bytes=-3", "If-Range", TestOrigin.VALIDATED_ETAG);
+        assertEquals(206, sameVersion.statusCode());
+        assertEquals("xyz", sameVersion.body());
+        HttpResponse<String> several = get(path, "Range", "bytes=0-1, 3-4");
+        assertEquals(200, several.statusCode(), "several ranges are served as the whole body");
+        assertEquals(1, origin.calls(path));
+    }
+
     private void start(Map<String, String> variables) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("REDLINE_NAMESPACE", "cond" + NAMESPACES.incrementAndGet()));
         env.putAll(variables);

@@ -11,6 +11,8 @@ import io.redline.core.swr.SwrPolicy;
 import io.redline.gateway.cache.CacheHeaders;
 import io.redline.gateway.cache.CacheKey;
 import io.redline.gateway.cache.Cacheability;
+import io.redline.gateway.cache.ConditionalReply;
+import io.redline.gateway.cache.RequestConditions;
 import io.redline.gateway.cache.LoadRequest;
 import io.redline.gateway.client.ClientIdentity;
 import io.redline.gateway.limit.Admission;
@@ -145,7 +147,10 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
         boolean withBody = HttpMethod.GET.is(request.getMethod());
         return Deadline.within(lookup.serve(previous -> load(request, peer, previous), policy), wait).handle((cached, error) -> {
             if (error == null) {
-                reply(response, callback, cached.value(), withBody, CacheHeaders.of(cached, clock.instant()));
+                // the client's conditions and range are answered here: the load asked for the whole body
+                OriginResponse answer = ConditionalReply.answer(RequestConditions.of(request.getHeaders()), withBody,
+                        cached.value());
+                reply(response, callback, answer, withBody, CacheHeaders.of(cached, clock.instant()));
                 return CompletableFuture.completedFuture(Outcome.served(cached));
             }
             if (Deadline.expired(error)) {
