@@ -23,11 +23,13 @@ import java.time.Duration;
  * @param originConnectTimeout {@code ORIGIN_CONNECT_TIMEOUT}, default 2s
  * @param originTimeout {@code ORIGIN_TIMEOUT}, default 10s: the whole origin response
  * @param cacheLocalMaxBytes {@code CACHE_LOCAL_MAX_BYTES}, default 64 MiB: the near cache's budget; 0 turns it off
+ * @param honorOriginTtl {@code CACHE_HONOR_ORIGIN_TTL}, default false: the origin's fresh time ({@code s-maxage},
+ *                       {@code max-age}, {@code Expires}) may exceed {@code CACHE_FRESH_TTL}
  */
 public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, int cacheMaxBytes, int rateLimit,
                             Duration rateWindow, FailMode rateLimitFailMode, TrustedProxies trustedProxies,
                             int httpPort, Duration originConnectTimeout, Duration originTimeout,
-                            int cacheLocalMaxBytes) {
+                            int cacheLocalMaxBytes, boolean honorOriginTtl) {
 
     /** The largest body buffered in memory: the largest array a JVM surely allocates. */
     public static final int MAX_CACHE_BYTES = Integer.MAX_VALUE - 8;
@@ -103,7 +105,16 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
                 reader.port("HTTP_PORT", 8080),
                 reader.duration("ORIGIN_CONNECT_TIMEOUT", Duration.ofSeconds(2), MIN_DURATION),
                 reader.duration("ORIGIN_TIMEOUT", Duration.ofSeconds(10), MIN_DURATION),
-                reader.integer("CACHE_LOCAL_MAX_BYTES", DEFAULT_CACHE_LOCAL_MAX_BYTES, 0, Integer.MAX_VALUE));
+                reader.integer("CACHE_LOCAL_MAX_BYTES", DEFAULT_CACHE_LOCAL_MAX_BYTES, 0, Integer.MAX_VALUE),
+                reader.parsed("CACHE_HONOR_ORIGIN_TTL", false, GatewayConfig::bool));
+    }
+
+    /** {@code true} or {@code false}, nothing else, so that a typo is not read as either. */
+    private static boolean bool(String text) {
+        if ("true".equals(text) || "false".equals(text)) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new IllegalArgumentException("must be true or false");
     }
 
     /** The limit, or {@code off}; {@code 0} is refused, as it reads like "let nothing through". */

@@ -1,6 +1,7 @@
 package io.redline.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.redline.testkit.Awaits;
 import io.redline.testkit.RedisExtension;
@@ -123,6 +124,47 @@ class GatewayConditionalTest {
         HttpResponse<String> several = get(path, "Range", "bytes=0-1, 3-4");
         assertEquals(200, several.statusCode(), "several ranges are served as the whole body");
         assertEquals(1, origin.calls(path));
+    }
+
+    @Test
+    void aStaleEntryWithAValidatorIsRevalidatedAndA304ExtendsItWithoutANewBody() throws Exception {
+        start(Map.of("CACHE_FRESH_TTL", "1s", "CACHE_STALE_TTL", "60s", "RATE_LIMIT", "1000000"));
+        String path = "/validated-reval";
+        assertEquals(TestOrigin.VALIDATED_BODY, get(path).body());
+        Awaits.await().until(() -> "STALE".equals(header(get(path), "X-Cache")));
+        Awaits.await().until(() -> origin.notModified(path) >= 1);
+        Awaits.await().until(() -> "HIT".equals(header(get(path), "X-Cache")));
+        HttpResponse<String> extended = get(path);
+        assertEquals(TestOrigin.VALIDATED_BODY, extended.body());
+        assertEquals(TestOrigin.VALIDATED_ETAG, header(extended, "ETag"));
+        assertEquals(1, origin.full(path), "the body came from the origin once; refreshes were answered 304");
+    }
+
+    @Test
+    void theOriginsCacheControlAndAgeSetTheEntrysFreshTime() throws Exception {
+        start(Map.of("RATE_LIMIT", "1000000"));
+        String aged = "/validated-aged?cc=max-age%3D100&age=30";
+        get(aged);
+        HttpResponse<String> hit = get(aged);
+        assertEquals("HIT", header(hit, "X-Cache"));
+        assertTrue(header(hit, "Age").matches("3[01]"), header(hit, "Age"));
+        assertTrue(header(hit, "Cache-Status").matches("redline; hit; ttl=(2[6-9]|30)"),
+                "capped at CACHE_FRESH_TTL (60 s, less jitter) less the origin's Age: " + header(hit, "Cache-Status"));
+
+        String short1 = "/validated-short?cc=max-age%3D1";
+        get(short1);
+        Awaits.await().until(() -> "STALE".equals(header(get(short1), "X-Cache")));
+
+        String noCache = "/validated-nocache?cc=no-cache";
+        assertEquals("redline; fwd=uri-miss; stored", header(get(noCache), "Cache-Status"));
+        assertEquals("STALE", header(get(noCache), "X-Cache"), "stored, but never fresh: revalidated every time");
+        gateway.close();
+
+        start(Map.of("CACHE_HONOR_ORIGIN_TTL", "true"));
+        String honored = "/validated-honored?cc=s-maxage%3D600";
+        get(honored);
+        assertTrue(header(get(honored), "Cache-Status").matches("redline; hit; ttl=(5[7-9][0-9]|600)"),
+                "beyond CACHE_FRESH_TTL");
     }
 
     private void start(Map<String, String> variables) throws Exception {

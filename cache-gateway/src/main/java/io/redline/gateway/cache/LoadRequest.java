@@ -35,6 +35,10 @@ public final class LoadRequest {
             }
         }
         headers.add(new Header("Accept-Encoding", "identity"));
+        previous.flatMap(stored -> stored.header("etag")).ifPresent(tag -> headers.add(new Header("If-None-Match",
+                tag)));
+        previous.flatMap(stored -> stored.header("last-modified")).ifPresent(date -> headers.add(
+                new Header("If-Modified-Since", date)));
         return headers;
     }
 }

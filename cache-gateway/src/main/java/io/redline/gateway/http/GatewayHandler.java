@@ -10,7 +10,7 @@ import io.redline.core.swr.SwrCache;
 import io.redline.core.swr.SwrPolicy;
 import io.redline.gateway.cache.CacheHeaders;
 import io.redline.gateway.cache.CacheKey;
-import io.redline.gateway.cache.Cacheability;
+import io.redline.gateway.cache.CacheLoads;
 import io.redline.gateway.cache.ConditionalReply;
 import io.redline.gateway.cache.RequestConditions;
 import io.redline.gateway.cache.LoadRequest;
@@ -64,6 +64,7 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
     private final Admission admission;
     private final SwrCache<OriginResponse> cache;
     private final SwrPolicy policy;
+    private final CacheLoads loads;
     private final OriginClient origin;
     private final TrafficRecorder traffic;
     private final GatewayMetrics metrics;
@@ -77,12 +78,13 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
      * @param bodyWriter where bodies too large to buffer are copied from the origin to the client (it blocks)
      */
     public GatewayHandler(ClientIdentity identity, Admission admission, SwrCache<OriginResponse> cache,
-                          SwrPolicy policy, OriginClient origin, TrafficRecorder traffic, GatewayMetrics metrics,
+                          SwrPolicy policy, CacheLoads loads, OriginClient origin, TrafficRecorder traffic, GatewayMetrics metrics,
                           Clock clock, Duration wait, Executor bodyWriter) {
         this.identity = identity;
         this.admission = admission;
         this.cache = cache;
         this.policy = policy;
+        this.loads = loads;
         this.origin = origin;
         this.traffic = traffic;
         this.metrics = metrics;
@@ -180,7 +182,7 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
                 forwardedFor(request));
         long start = System.nanoTime();
         return origin.send(get).whenComplete((answer, error) -> metrics.originCall(Duration.ofNanos(
-                System.nanoTime() - start))).thenApply(Cacheability::classify);
+                System.nanoTime() - start))).thenApply(answer -> loads.classify(answer, previous));
     }
 
     private CompletionStage<Outcome> forward(Request request, Response response, Callback callback,
