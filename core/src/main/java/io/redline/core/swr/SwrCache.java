@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Fresh or stale hit: one {@code GET} of one key (the envelope holds value, stored-at and fresh-until; its
- *       Redis TTL is the stale TTL).</li>
+ *       Redis TTL is the end of its stale time: the policy's, or the loaded value's own {@link Lifetime}).</li>
  *   <li>Stale hit: returned at once; one caller across all processes refreshes in the background under a
- *       {@link LoadLock}. A failed refresh keeps the stale value until its stale TTL ends.</li>
+ *       {@link LoadLock}; the loader is given the stale value, and may answer {@link Loaded#notModified}. A
+ *       failed refresh keeps the stale value until its stale TTL ends.</li>
  *   <li>Cold miss: concurrent callers of one key, in this process and in others, cause one load; the others wait
  *       for its result, at most the load timeout.</li>
  * </ul>
