@@ -9,6 +9,8 @@ import io.redline.core.ratelimit.SlidingWindowRateLimiter;
 import io.redline.core.swr.SwrCache;
 import io.redline.core.swr.SwrPolicy;
 import io.redline.core.swr.SwrSettings;
+import io.redline.gateway.cache.CacheLoads;
+import io.redline.gateway.cache.Freshness;
 import io.redline.gateway.client.ClientIdentity;
 import io.redline.gateway.http.GatewayHandler;
 import io.redline.gateway.limit.Admission;
@@ -53,7 +55,8 @@ public final class Gateway {
         traffic = new TrafficRecorder(context.redis(), context.keys(), context.clock(),
                 context.threadPools().scheduled("traffic-flush", 1), Duration.ofSeconds(1), 100_000, metrics);
         GatewayHandler handler = new GatewayHandler(new ClientIdentity(config.trustedProxies()), admission, cache,
-                policy, origin, new ProxyHeaders(config.originHostHeader(), config.trustedProxies()), traffic, metrics,
+                policy, new CacheLoads(new Freshness(config.freshTtl(), config.staleTtl(), config.honorOriginTtl())),
+                origin, new ProxyHeaders(config.originHostHeader(), config.trustedProxies()), traffic, metrics,
                 context.clock(), config.originTimeout().plusSeconds(2));
         server = new JettyServer("gateway-http", config.httpPort(), 200, handler, context.config().shutdownGrace());
     }

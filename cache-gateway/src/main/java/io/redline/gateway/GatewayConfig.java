@@ -27,11 +27,13 @@ import java.util.regex.Pattern;
  * @param cacheLocalMaxBytes {@code CACHE_LOCAL_MAX_BYTES}, default 64 MiB: the near cache's budget; 0 turns it off
  * @param originHostHeader {@code ORIGIN_HOST_HEADER}, a {@code host[:port]} sent as {@code Host} to the origin, or
  *                         {@code null} (the default) for the origin's own host from {@code ORIGIN_URL}
+ * @param honorOriginTtl {@code CACHE_HONOR_ORIGIN_TTL}, default false: the origin's fresh time ({@code s-maxage},
+ *                       {@code max-age}, {@code Expires}) may exceed {@code CACHE_FRESH_TTL}
  */
 public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, int cacheMaxBytes, int rateLimit,
                             Duration rateWindow, FailMode rateLimitFailMode, TrustedProxies trustedProxies,
                             int httpPort, Duration originConnectTimeout, Duration originTimeout,
-                            int cacheLocalMaxBytes, String originHostHeader) {
+                            int cacheLocalMaxBytes, String originHostHeader, boolean honorOriginTtl) {
 
     /** The largest body buffered in memory: the largest array a JVM surely allocates. */
     public static final int MAX_CACHE_BYTES = Integer.MAX_VALUE - 8;
@@ -116,7 +118,16 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
                 reader.duration("ORIGIN_CONNECT_TIMEOUT", Duration.ofSeconds(2), MIN_DURATION),
                 reader.duration("ORIGIN_TIMEOUT", Duration.ofSeconds(10), MIN_DURATION),
                 reader.integer("CACHE_LOCAL_MAX_BYTES", DEFAULT_CACHE_LOCAL_MAX_BYTES, 0, Integer.MAX_VALUE),
-                reader.parsed("ORIGIN_HOST_HEADER", null, GatewayConfig::hostHeader));
+                reader.parsed("ORIGIN_HOST_HEADER", null, GatewayConfig::hostHeader),
+                reader.parsed("CACHE_HONOR_ORIGIN_TTL", false, GatewayConfig::bool));
+    }
+
+    /** {@code true} or {@code false}, nothing else, so that a typo is not read as either. */
+    private static boolean bool(String text) {
+        if ("true".equals(text) || "false".equals(text)) {
+            return Boolean.parseBoolean(text);
+        }
+        throw new IllegalArgumentException("must be true or false");
     }
 
     /** The limit, or {@code off}; {@code 0} is refused, as it reads like "let nothing through". */

@@ -50,6 +50,17 @@ class GatewayConfigTest {
     }
 
     @Test
+    void theOriginsFreshTimeIsCappedUnlessCacheHonorOriginTtlIsTrueAndNothingButTrueOrFalseIsTaken() {
+        assertFalse(read(Map.of("ORIGIN_URL", "http://origin:8080")).honorOriginTtl());
+        assertTrue(read(Map.of("ORIGIN_URL", "http://origin:8080", "CACHE_HONOR_ORIGIN_TTL", "true"))
+                .honorOriginTtl());
+        ConfigException error = assertThrows(ConfigException.class,
+                () -> read(Map.of("ORIGIN_URL", "http://origin:8080", "CACHE_HONOR_ORIGIN_TTL", "yes")));
+        assertEquals("CACHE_HONOR_ORIGIN_TTL=\"yes\" is invalid: must be true or false",
+                error.errors().get(0).line());
+    }
+
+    @Test
     void rateLimitOffTurnsTheLimiterOffAndAnyOtherWordIsRefused() {
         GatewayConfig off = read(Map.of("ORIGIN_URL", "http://origin:8080", "RATE_LIMIT", "off"));
         assertEquals(GatewayConfig.RATE_LIMIT_OFF, off.rateLimit());
@@ -75,23 +86,23 @@ class GatewayConfigTest {
         IllegalArgumentException stale = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), Duration.ofMinutes(1), Duration.ofSeconds(30), valid.cacheMaxBytes(),
                 valid.rateLimit(), valid.rateWindow(), valid.rateLimitFailMode(), valid.trustedProxies(),
-                valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes(), null));
+                valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes(), null, false));
         assertEquals("staleTtl must be at least freshTtl (PT1M), but was PT30S", stale.getMessage());
         IllegalArgumentException limit = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), valid.freshTtl(), valid.staleTtl(), valid.cacheMaxBytes(), -3, valid.rateWindow(),
                 valid.rateLimitFailMode(), valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(),
-                valid.originTimeout(), valid.cacheLocalMaxBytes(), null));
+                valid.originTimeout(), valid.cacheLocalMaxBytes(), null, false));
         assertEquals("rateLimit must be from 1 to 1000000, or RATE_LIMIT_OFF (0), but was -3", limit.getMessage());
         IllegalArgumentException origin = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 java.net.URI.create("ftp://files.example"), valid.freshTtl(), valid.staleTtl(),
                 valid.cacheMaxBytes(), valid.rateLimit(), valid.rateWindow(), valid.rateLimitFailMode(),
-                valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes(), null));
+                valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes(), null, false));
         assertEquals("origin must be an absolute http:// or https:// URL without query, such as"
                 + " http://origin:8080, but was ftp://files.example", origin.getMessage());
         IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), valid.freshTtl(), valid.staleTtl(), valid.cacheMaxBytes(), valid.rateLimit(),
                 valid.rateWindow(), valid.rateLimitFailMode(), valid.trustedProxies(), valid.httpPort(),
-                valid.originConnectTimeout(), Duration.ZERO, valid.cacheLocalMaxBytes(), null));
+                valid.originConnectTimeout(), Duration.ZERO, valid.cacheLocalMaxBytes(), null, false));
         assertEquals("originTimeout must be at least 1ms, but was PT0S", timeout.getMessage());
     }
 

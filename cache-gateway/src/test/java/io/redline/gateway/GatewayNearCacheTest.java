@@ -53,8 +53,11 @@ class GatewayNearCacheTest {
         assertEquals(hitsBefore + 1, localHits(), "answered from the near cache");
         assertEquals("HIT", header(near, "X-Cache"));
         assertEquals("/hello-near 1", near.body());
-        assertEquals("0", header(near, "Age"), "seconds since the origin answered, as for a hit from Redis");
-        assertTrue(header(near, "Cache-Status").matches("redline; hit; ttl=(5[7-9]|6[0-3])"), header(near, "Cache-Status"));
+        // seconds since the origin answered, as for a hit from Redis (a loaded machine may take a second or two)
+        int age = Integer.parseInt(header(near, "Age"));
+        assertTrue(age <= 2, "Age " + age);
+        // 60 s fresh, jitter only shortens it (by up to 5 %), and the age counts against it
+        assertTrue(header(near, "Cache-Status").matches("redline; hit; ttl=(5[5-9]|60)"), header(near, "Cache-Status"));
         assertEquals(1, origin.calls("/hello-near"));
     }
 

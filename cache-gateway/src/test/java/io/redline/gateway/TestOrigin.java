@@ -22,14 +22,21 @@ import org.eclipse.jetty.util.Callback;
  * A real origin server for the gateway's tests. Paths: {@code /hello*} (numbered answers), {@code /nostore},
  * {@code /private}, {@code /cookie}, {@code /big} (2 MiB), {@code /slow} (answers after 2 s), {@code /flaky}
  * (200, then 500 once {@link #failFlaky} is set), {@code /missing} (404), {@code /echo} (request path, query, headers
- * and body as JSON, with a Connection-listed header of its own).
+ * and body as JSON, with a Connection-listed header of its own), {@code /validated} (see {@link #validated}).
  */
 final class TestOrigin implements AutoCloseable {
 
     static final int BIG = 2 * 1024 * 1024;
 
     private final Server server = new Server(0);
+    /** The body of {@code /validated}: 26 bytes. */
+    static final String VALIDATED_BODY = "abcdefghijklmnopqrstuvwxyz";
+    static final String VALIDATED_ETAG = "\"v1\"";
+    static final String VALIDATED_LAST_MODIFIED = "Sun, 01 Nov 2026 10:00:00 GMT";
+
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> partial = new ConcurrentHashMap<>();
     volatile boolean failFlaky;
 
     TestOrigin() throws Exception {
@@ -52,6 +59,23 @@ final class TestOrigin implements AutoCloseable {
     int calls(String path) {
         AtomicInteger count = calls.get(path);
         return count == null ? 0 : count.get();
+    }
+
+    /** The {@code 304}s the origin answered on this path. */
+    int notModified(String path) {
+        AtomicInteger count = notModified.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    /** The {@code 206}s the origin answered on this path. */
+    int partial(String path) {
+        AtomicInteger count = partial.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    /** The full {@code 200}s the origin answered on this path (calls less 304s and 206s). */
+    int full(String path) {
+        return calls(path) - notModified(path) - partial(path);
     }
 
     static byte[] bigBody() {
@@ -97,9 +121,62 @@ final class TestOrigin implements AutoCloseable {
             case "/echo":
                 echo(request, response, callback);
                 break;
+            case "/validated":
+                validated(path, request, response, callback);
+                break;
             default:
                 text(response, callback, 200, path + " " + call, "Content-Type", "text/plain");
         }
+    }
+
+    /**
+     * A resource with validators ({@link #VALIDATED_ETAG}, {@link #VALIDATED_LAST_MODIFIED}) that answers
+     * {@code If-None-Match} with 304 and a {@code Range: bytes=a-b} with 206, as a real origin does. The query's
+     * {@code cc} is sent as {@code Cache-Control}, its {@code age} as {@code Age}, its {@code expires} as
+     * {@code Expires} (with a {@code Date} of now).
+     */
+    private void validated(String path, Request request, Response response, Callback callback) {
+        Map<String, String> query = new LinkedHashMap<>();
+        String raw = request.getHttpURI().getQuery();
+        for (String pair : raw == null ? new String[0] : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                query.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1),
+                        StandardCharsets.UTF_8));
+            }
+        }
+        response.getHeaders().put("ETag", VALIDATED_ETAG);
+        response.getHeaders().put("Last-Modified", VALIDATED_LAST_MODIFIED);
+        if (query.containsKey("cc")) {
+            response.getHeaders().put("Cache-Control", query.get("cc"));
+        }
+        if (query.containsKey("age")) {
+            response.getHeaders().put("Age", query.get("age"));
+        }
+        if (query.containsKey("expires")) {
+            java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
+            response.getHeaders().put("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(now));
+            response.getHeaders().put("Expires", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    now.plusSeconds(Long.parseLong(query.get("expires")))));
+        }
+        String ifNoneMatch = request.getHeaders().get("If-None-Match");
+        if (ifNoneMatch != null && (ifNoneMatch.contains(VALIDATED_ETAG) || ifNoneMatch.trim().equals("*"))) {
+            notModified.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            response.setStatus(304);
+            response.write(true, null, callback);
+            return;
+        }
+        String range = request.getHeaders().get("Range");
+        if (range != null && range.matches("bytes=\\d+-\\d+")) {
+            String[] ends = range.substring("bytes=".length()).split("-");
+            int first = Integer.parseInt(ends[0]);
+            int last = Math.min(Integer.parseInt(ends[1]), VALIDATED_BODY.length() - 1);
+            partial.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+            response.getHeaders().put("Content-Range", "bytes " + first + "-" + last + "/" + VALIDATED_BODY.length());
+            text(response, callback, 206, VALIDATED_BODY.substring(first, last + 1));
+            return;
+        }
+        text(response, callback, 200, VALIDATED_BODY, "Content-Type", "text/plain");
     }
 
     private static void echo(Request request, Response response, Callback callback) throws Exception {

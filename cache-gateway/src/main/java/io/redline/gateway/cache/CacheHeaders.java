@@ -23,7 +23,7 @@ public final class CacheHeaders {
     public static Map<String, String> of(Cached<?> cached, Instant now) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Cache", cached.status().name());
-        headers.put("Age", String.valueOf(Math.max(0, Duration.between(cached.storedAt(), now).toSeconds())));
+        headers.put("Age", String.valueOf(age(cached, now)));
         headers.put("Cache-Status", cacheStatus(cached, now));
         return headers;
     }
@@ -36,11 +36,29 @@ public final class CacheHeaders {
         return headers;
     }
 
+    /**
+     * For requests that should have gone through the cache but went around it, Redis being unavailable: the cache
+     * was not consulted at all, so RFC 9211's {@code bypass} (not {@code uri-miss}, which says the cache looked and
+     * found nothing, nor {@code request}, which the gateway uses for requests it never caches), with a detail.
+     */
+    public static Map<String, String> unavailable() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Cache", CacheStatus.MISS.name());
+        headers.put("Cache-Status", CACHE_STATUS_ID + "; fwd=bypass; detail=cache-unavailable");
+        return headers;
+    }
+
+    /** Whole seconds since the origin produced the answer, as {@code Age} says (RFC 9111 5.1). */
+    private static long age(Cached<?> cached, Instant now) {
+        return Math.max(0, Duration.between(cached.storedAt(), now).toSeconds());
+    }
+
     private static String cacheStatus(Cached<?> cached, Instant now) {
         if (cached.status() == CacheStatus.MISS) {
             return CACHE_STATUS_ID + "; fwd=uri-miss" + (cached.stored() ? "; stored" : "");
         }
-        long ttl = Duration.between(now, cached.freshUntil()).toSeconds();
+        // RFC 9211 2.4: the freshness lifetime minus the current age, so that Age + ttl is the whole lifetime
+        long ttl = Duration.between(cached.storedAt(), cached.freshUntil()).toSeconds() - age(cached, now);
         return CACHE_STATUS_ID + "; hit; ttl=" + ttl
                 + (cached.status() == CacheStatus.STALE ? "; detail=stale-while-revalidate" : "");
     }

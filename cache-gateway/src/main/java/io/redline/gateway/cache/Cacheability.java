@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * none of {@code Cache-Control: no-store} or {@code private}, {@code Set-Cookie} (one user's session), or a
  * {@code Vary} other than {@code Accept-Encoding} (the key does not hold the request headers it would need). A
  * server error is an {@linkplain Loaded#error error} of the load: relayed to its caller, and a refresh that gets
- * one keeps the stale value. Anything else passes through to its caller only.
+ * one keeps the stale value, and so does a {@code 304} that answers no validator the load sent. Anything else passes
+ * through to its caller only.
  */
 public final class Cacheability {
 
@@ -22,6 +23,11 @@ public final class Cacheability {
     public static Loaded<OriginResponse> classify(OriginResponse response) {
         if (response.isServerError()) {
             return Loaded.error(response, "origin answered " + response.status());
+        }
+        if (response.status() == 304) {
+            // a load is unconditional, so a 304 answers nothing the cache asked: never a "pass" that would delete
+            // the stored entry (a refresh that gets one fails and keeps the stale copy)
+            return Loaded.error(response, "origin answered 304 to a load without a matching validator");
         }
         boolean storable = response.status() == 200
                 && !response.isStreamed()

@@ -7,10 +7,14 @@ import io.redline.core.swr.CacheLoadTimeoutException;
 import io.redline.core.swr.Cached;
 import io.redline.core.swr.Loaded;
 import io.redline.core.swr.SwrCache;
+import io.redline.core.swr.SwrLoader;
 import io.redline.core.swr.SwrPolicy;
 import io.redline.gateway.cache.CacheHeaders;
 import io.redline.gateway.cache.CacheKey;
-import io.redline.gateway.cache.Cacheability;
+import io.redline.gateway.cache.CacheLoads;
+import io.redline.gateway.cache.ConditionalReply;
+import io.redline.gateway.cache.LoadRequest;
+import io.redline.gateway.cache.RequestConditions;
 import io.redline.gateway.client.ClientIdentity;
 import io.redline.gateway.limit.Admission;
 import io.redline.gateway.metrics.GatewayMetrics;
@@ -34,7 +38,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
@@ -61,6 +64,7 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
     private final Admission admission;
     private final SwrCache<OriginResponse> cache;
     private final SwrPolicy policy;
+    private final CacheLoads loads;
     private final OriginClient origin;
     private final TrafficRecorder traffic;
     private final GatewayMetrics metrics;
@@ -75,12 +79,13 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
      * @param wait how long a request waits for the cache or the origin before answering 504
      */
     public GatewayHandler(ClientIdentity identity, Admission admission, SwrCache<OriginResponse> cache,
-                          SwrPolicy policy, OriginClient origin, ProxyHeaders proxyHeaders, TrafficRecorder traffic,
-                          GatewayMetrics metrics, Clock clock, Duration wait) {
+                          SwrPolicy policy, CacheLoads loads, OriginClient origin, ProxyHeaders proxyHeaders,
+                          TrafficRecorder traffic, GatewayMetrics metrics, Clock clock, Duration wait) {
         this.identity = identity;
         this.admission = admission;
         this.cache = cache;
         this.policy = policy;
+        this.loads = loads;
         this.origin = origin;
         this.traffic = traffic;
         this.metrics = metrics;
@@ -145,7 +150,7 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
                                                        InetAddress peer, SwrCache.Lookup<OriginResponse> lookup) {
         boolean withBody = HttpMethod.GET.is(request.getMethod());
         LoadedAnswers loaded = new LoadedAnswers();
-        Supplier<CompletableFuture<Loaded<OriginResponse>>> loader = () -> load(request, peer)
+        SwrLoader<OriginResponse> loader = previous -> load(request, peer, previous)
                 .whenComplete((answer, error) -> {
                     if (answer != null) {
                         loaded.loaded(answer.value());
@@ -154,7 +159,10 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
         return Deadline.within(lookup.serve(loader, policy), wait).handle((cached, error) -> {
             loaded.settle(error == null ? cached.value() : null);
             if (error == null) {
-                Replies.origin(response, callback, cached.value(), withBody, CacheHeaders.of(cached, clock.instant()));
+                // the client's conditions and range are answered here: the load asked for the whole body
+                OriginResponse answer = ConditionalReply.answer(RequestConditions.of(request.getHeaders()), withBody,
+                        cached.value());
+                Replies.origin(response, callback, answer, withBody, CacheHeaders.of(cached, clock.instant()));
                 return CompletableFuture.completedFuture(Outcome.served(cached));
             }
             if (Deadline.expired(error)) {
@@ -173,17 +181,22 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
                         + "; forwarding to the origin", cause);
             }
             metrics.cacheUnavailable();
-            return forward(request, response, callback, peer, CacheHeaders.bypass());
+            return forward(request, response, callback, peer, CacheHeaders.unavailable());
         }).thenCompose(outcome -> outcome);
     }
 
-    /** A stored answer is served to every client: it is asked for with a fixed set of headers (LoadHeaders). */
-    private CompletableFuture<Loaded<OriginResponse>> load(Request request, InetAddress peer) {
-        OriginRequest get = new OriginRequest("GET", pathAndQuery(request),
-                proxyHeaders.load(headers(request), peer), null);
+    /**
+     * A stored answer is served to every client: it is asked for with a fixed set of headers (LoadHeaders), plus the
+     * stored entry's validators when it is a refresh.
+     */
+    private CompletableFuture<Loaded<OriginResponse>> load(Request request, InetAddress peer,
+                                                           Optional<OriginResponse> previous) {
+        List<Header> headers = proxyHeaders.load(headers(request), peer);
+        headers.addAll(LoadRequest.validators(previous));
+        OriginRequest get = new OriginRequest("GET", pathAndQuery(request), headers, null);
         long start = System.nanoTime();
         return origin.send(get).whenComplete((answer, error) -> metrics.originCall(Duration.ofNanos(
-                System.nanoTime() - start))).thenApply(Cacheability::classify);
+                System.nanoTime() - start))).thenApply(answer -> loads.classify(answer, previous));
     }
 
     private CompletionStage<Outcome> forward(Request request, Response response, Callback callback,

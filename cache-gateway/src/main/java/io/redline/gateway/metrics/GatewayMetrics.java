@@ -22,6 +22,7 @@ public final class GatewayMetrics implements RateLimiterEvents, SwrEvents, Traff
     private final Meter loads;
     private final Meter refreshes;
     private final Meter refreshFailures;
+    private final Meter revalidations;
     private final Meter localHit;
     private final Meter localMiss;
     private final Meter localEvictions;
@@ -46,6 +47,7 @@ public final class GatewayMetrics implements RateLimiterEvents, SwrEvents, Traff
         loads = MetricNames.CACHE_LOADS.counter(registry);
         refreshes = MetricNames.CACHE_REFRESHES.counter(registry, "ok");
         refreshFailures = MetricNames.CACHE_REFRESHES.counter(registry, "failed");
+        revalidations = MetricNames.CACHE_REFRESHES.counter(registry, "not_modified");
         localHit = MetricNames.CACHE_LOCAL_LOOKUPS.counter(registry, "hit");
         localMiss = MetricNames.CACHE_LOCAL_LOOKUPS.counter(registry, "miss");
         localEvictions = MetricNames.CACHE_LOCAL_EVICTIONS.counter(registry);
@@ -113,6 +115,11 @@ public final class GatewayMetrics implements RateLimiterEvents, SwrEvents, Traff
     @Override
     public void refreshed() {
         refreshes.mark();
+    }
+
+    @Override
+    public void revalidated() {
+        revalidations.mark();
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class MetricNames {
     public static final Family CACHE_LOADS = Family.counter("redline_gateway_cache_loads",
             "Origin responses loaded into the cache after a miss.");
     public static final Family CACHE_REFRESHES = Family.counter("redline_gateway_cache_refreshes",
-            "Background refreshes of stale entries, by result (ok, failed).", "result");
+            "Background refreshes of stale entries, by result (ok, not_modified, failed).", "result");
     public static final Family CACHE_LOCAL_LOOKUPS = Family.counter("redline_gateway_cache_local_lookups",
             "Lookups in this instance's near cache, by result (hit, miss); a miss goes on to Redis.", "result");
     public static final Family CACHE_LOCAL_EVICTIONS = Family.counter("redline_gateway_cache_local_evictions",

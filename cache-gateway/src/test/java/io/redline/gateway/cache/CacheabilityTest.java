@@ -58,9 +58,17 @@ class CacheabilityTest {
 
     @Test
     void otherStatusesThanAServerErrorPassThrough() {
-        for (int status : new int[] {201, 204, 301, 304, 404, 429}) {
+        for (int status : new int[] {201, 204, 301, 404, 429}) {
             assertEquals(Loaded.Kind.PASS_THROUGH, Cacheability.classify(response(status)).kind(), "status " + status);
         }
+    }
+
+    @Test
+    void a304ToALoadIsAnErrorNeverAPassThatWouldDeleteTheStoredEntry() {
+        // regression: a 304 was passed through, and finish_load.lua's "pass" deleted the entry it answered for
+        Loaded<OriginResponse> loaded = Cacheability.classify(response(304));
+        assertEquals(Loaded.Kind.ERROR, loaded.kind());
+        assertEquals("origin answered 304 to a load without a matching validator", loaded.error());
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.redline.core.keys.RedlineKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -26,9 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Fresh or stale hit: one {@code GET} of one key (the envelope holds value, stored-at and fresh-until; its
- *       Redis TTL is the stale TTL).</li>
+ *       Redis TTL is the end of its stale time: the policy's, or the loaded value's own {@link Lifetime}).</li>
  *   <li>Stale hit: returned at once; one caller across all processes refreshes in the background under a
- *       {@link LoadLock}. A failed refresh keeps the stale value until its stale TTL ends.</li>
+ *       {@link LoadLock}; the loader is given the stale value, and may answer {@link Loaded#notModified}. A
+ *       failed refresh keeps the stale value until its stale TTL ends.</li>
  *   <li>Cold miss: concurrent callers of one key, in this process and in others, cause one load; the others wait
  *       for its result, at most the load timeout.</li>
  * </ul>
@@ -91,9 +93,15 @@ public final class SwrCache<T> {
      * @param loader fetches the value from its origin; says whether the result may be stored
      * @param policy the TTLs of this entry
      */
-    public CompletionStage<Cached<T>> get(String key, Supplier<? extends CompletionStage<Loaded<T>>> loader,
+    public CompletionStage<Cached<T>> get(String key, SwrLoader<T> loader,
                                           SwrPolicy policy) {
         return lookup(key).serve(loader, policy);
+    }
+
+    /** As {@link #get(String, SwrLoader, SwrPolicy)}, for a loader that has no use for the previous value. */
+    public CompletionStage<Cached<T>> get(String key, Supplier<? extends CompletionStage<Loaded<T>>> loader,
+                                          SwrPolicy policy) {
+        return get(key, previous -> loader.get(), policy);
     }
 
     /**
@@ -136,9 +144,14 @@ public final class SwrCache<T> {
             this.nearby = nearby;
         }
 
-        /** What {@link SwrCache#get(String, Supplier, SwrPolicy)} answers, from this lookup's reply. */
+        /** As {@link #serve(SwrLoader, SwrPolicy)}, for a loader that has no use for the previous value. */
         public CompletionStage<Cached<T>> serve(Supplier<? extends CompletionStage<Loaded<T>>> loader,
                                                 SwrPolicy policy) {
+            return serve(previous -> loader.get(), policy);
+        }
+
+        /** What {@link SwrCache#get(String, SwrLoader, SwrPolicy)} answers, from this lookup's reply. */
+        public CompletionStage<Cached<T>> serve(SwrLoader<T> loader, SwrPolicy policy) {
             if (nearby != null) {
                 cache.events.hit();
                 return CompletableFuture.completedFuture(nearby.toCached(CacheStatus.HIT));
@@ -148,7 +161,7 @@ public final class SwrCache<T> {
     }
 
     private CompletionStage<Cached<T>> answer(String key, EntryKeys entry, String text,
-                                              Supplier<? extends CompletionStage<Loaded<T>>> loader,
+                                              SwrLoader<T> loader,
                                               SwrPolicy policy) {
         Envelope<T> stored = text == null ? null : parseOrNull(text, key);
         if (stored == null) {
@@ -161,12 +174,12 @@ public final class SwrCache<T> {
             return CompletableFuture.completedFuture(stored.toCached(CacheStatus.HIT));
         }
         events.stale();
-        refreshInBackground(key, entry, loader, policy);
+        refreshInBackground(key, entry, loader, policy, stored.value());
         return CompletableFuture.completedFuture(stored.toCached(CacheStatus.STALE));
     }
 
     private CompletionStage<Cached<T>> miss(String key, EntryKeys entry,
-                                            Supplier<? extends CompletionStage<Loaded<T>>> loader, SwrPolicy policy) {
+                                            SwrLoader<T> loader, SwrPolicy policy) {
         CompletableFuture<Outcome<T>> mine = new CompletableFuture<>();
         CompletableFuture<Outcome<T>> running = loads.putIfAbsent(entry.entry(), mine);
         if (running != null) {
@@ -188,7 +201,7 @@ public final class SwrCache<T> {
 
     /** One round trip per attempt: the entry if another caller stored it, else the lock, else wait a little. */
     private CompletionStage<Outcome<T>> loadOrWait(String key, EntryKeys entry,
-                                                   Supplier<? extends CompletionStage<Loaded<T>>> loader,
+                                                   SwrLoader<T> loader,
                                                    SwrPolicy policy, long deadline) {
         return lock.getOrLock(entry, settings.lockTtl()).toCompletableFuture()
                 .orTimeout(settings.redisTimeout().toMillis(), TimeUnit.MILLISECONDS).thenCompose(attempt -> {
@@ -216,7 +229,7 @@ public final class SwrCache<T> {
 
     /** Another caller is loading: ask again a little later, until the load timeout. */
     private CompletionStage<Outcome<T>> waitAndRetry(String key, EntryKeys entry,
-                                                     Supplier<? extends CompletionStage<Loaded<T>>> loader,
+                                                     SwrLoader<T> loader,
                                                      SwrPolicy policy, long deadline) {
         if (clock.millis() >= deadline) {
             return CompletableFuture.failedFuture(new CacheLoadTimeoutException("waited "
@@ -229,9 +242,9 @@ public final class SwrCache<T> {
     }
 
     private CompletionStage<Outcome<T>> loadAndStore(String key, EntryKeys entry,
-                                                     Supplier<? extends CompletionStage<Loaded<T>>> loader,
+                                                     SwrLoader<T> loader,
                                                      SwrPolicy policy, String token) {
-        return callLoader(loader)
+        return callLoader(loader, Optional.empty())
                 .exceptionallyCompose(error -> lock.release(entry, token).handle((released, ignored) -> null)
                         .thenCompose(ignored -> CompletableFuture.<Loaded<T>>failedFuture(Futures.unwrap(error))))
                 .thenCompose(loaded -> {
@@ -246,10 +259,11 @@ public final class SwrCache<T> {
                         return lock.release(entry, token).handle((released, error) -> new Outcome<>(relayed, true));
                     }
                     events.loaded();
-                    Envelope<T> envelope = envelope(loaded.value(), policy, now);
-                    Cached<T> cached = loaded.storable() ? envelope.toCached(CacheStatus.MISS)
+                    Timed<T> timed = envelope(loaded, policy, now);
+                    boolean kept = loaded.storable() && timed.staleUntil() > now;
+                    Cached<T> cached = kept ? timed.envelope().toCached(CacheStatus.MISS)
                             : new Cached<>(loaded.value(), CacheStatus.MISS, Instant.ofEpochMilli(now), null);
-                    return store(entry, loaded, envelope, policy, token).handle((stored, error) -> {
+                    return store(entry, loaded, timed, policy, token).handle((stored, error) -> {
                         if (error != null) {
                             // the caller still gets its value; the lock expires by itself
                             LOG.warn("Could not store a loaded entry in cache {}: {}", settings.name(),
@@ -260,8 +274,8 @@ public final class SwrCache<T> {
                 });
     }
 
-    private void refreshInBackground(String key, EntryKeys entry,
-                                     Supplier<? extends CompletionStage<Loaded<T>>> loader, SwrPolicy policy) {
+    private void refreshInBackground(String key, EntryKeys entry, SwrLoader<T> loader, SwrPolicy policy,
+                                     T previous) {
         if (!refreshing.add(entry.entry())) {
             return;
         }
@@ -269,7 +283,7 @@ public final class SwrCache<T> {
             if (token.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
-            return callLoader(loader).handle((loaded, error) -> {
+            return callLoader(loader, Optional.of(previous)).handle((loaded, error) -> {
                 String failure = error != null ? String.valueOf(Futures.unwrap(error))
                         : loaded.kind() == Loaded.Kind.ERROR ? loaded.error() : null;
                 if (failure != null) {
@@ -278,8 +292,12 @@ public final class SwrCache<T> {
                             settings.name(), failure);
                     return lock.release(entry, token.get());
                 }
-                events.refreshed();
-                return store(entry, loaded, envelope(loaded.value(), policy, clock.millis()), policy, token.get());
+                if (loaded.kind() == Loaded.Kind.NOT_MODIFIED) {
+                    events.revalidated();
+                } else {
+                    events.refreshed();
+                }
+                return store(entry, loaded, envelope(loaded, policy, clock.millis()), policy, token.get());
             }).thenCompose(released -> released);
         }).whenComplete((ignored, error) -> {
             refreshing.remove(entry.entry());
@@ -290,21 +308,33 @@ public final class SwrCache<T> {
         });
     }
 
-    /** The envelope of a value loaded now, fresh for the jittered fresh TTL. */
-    private Envelope<T> envelope(T value, SwrPolicy policy, long now) {
-        return new Envelope<>(value, now, now + jittered(policy.fresh(), policy.jitter()));
+    /**
+     * The envelope of a value loaded now: produced its age ago, fresh for its jittered fresh time, kept for its
+     * jittered stale time (never shorter than its fresh time). Jitter only shortens: an entry is never fresher, or
+     * kept longer, than its origin or policy allows.
+     */
+    private Timed<T> envelope(Loaded<T> loaded, SwrPolicy policy, long now) {
+        Lifetime lifetime = loaded.lifetime() != null ? loaded.lifetime() : Lifetime.of(policy);
+        long storedAt = now - lifetime.age().toMillis();
+        long fresh = jittered(lifetime.fresh(), policy.jitter());
+        long stale = Math.max(fresh, jittered(lifetime.stale(), policy.jitter()));
+        return new Timed<>(new Envelope<>(loaded.value(), storedAt, storedAt + fresh), storedAt + stale);
     }
 
-    /** Stores the envelope for the jittered stale TTL (never shorter than its fresh time), or marks a pass. */
-    private CompletionStage<Boolean> store(EntryKeys entry, Loaded<T> loaded, Envelope<T> envelope,
-                                           SwrPolicy policy, String token) {
+    /**
+     * Stores the envelope until its stale end, or marks a pass; an envelope already past its stale end (the origin
+     * sent it that old) is not stored, and only the lock is released.
+     */
+    private CompletionStage<Boolean> store(EntryKeys entry, Loaded<T> loaded, Timed<T> timed, SwrPolicy policy,
+                                           String token) {
         CompletionStage<Boolean> written;
+        long keptMillis = timed.staleUntil() - clock.millis();
         if (!loaded.storable()) {
             written = lock.markPass(entry, policy.fresh(), token);
+        } else if (keptMillis < 1) {
+            return lock.release(entry, token);
         } else {
-            long freshMillis = envelope.freshUntil() - envelope.storedAt();
-            long staleMillis = Math.max(freshMillis, jittered(policy.stale(), policy.jitter()));
-            written = lock.store(entry, envelope.toJson(), Duration.ofMillis(staleMillis), token);
+            written = lock.store(entry, timed.envelope().toJson(), Duration.ofMillis(keptMillis), token);
         }
         return written.thenApply(done -> {
             if (done) {
@@ -325,8 +355,8 @@ public final class SwrCache<T> {
     }
 
     /** A load for this caller only (the key is marked not cacheable): nothing is stored, whatever comes back. */
-    private CompletionStage<Cached<T>> loadAlone(Supplier<? extends CompletionStage<Loaded<T>>> loader) {
-        return callLoader(loader).thenApply(loaded -> {
+    private CompletionStage<Cached<T>> loadAlone(SwrLoader<T> loader) {
+        return callLoader(loader, Optional.empty()).thenApply(loaded -> {
             if (loaded.kind() != Loaded.Kind.ERROR) {
                 events.loaded();
             }
@@ -334,18 +364,19 @@ public final class SwrCache<T> {
         });
     }
 
-    private CompletableFuture<Loaded<T>> callLoader(Supplier<? extends CompletionStage<Loaded<T>>> loader) {
+    private CompletableFuture<Loaded<T>> callLoader(SwrLoader<T> loader, Optional<T> previous) {
         CompletableFuture<Loaded<T>> loading;
         try {
-            loading = loader.get().toCompletableFuture();
+            loading = loader.load(previous).toCompletableFuture();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
         return loading.orTimeout(settings.loadTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Up to {@code jitter} of the time taken off at random, so that entries written together part. */
     private long jittered(Duration ttl, double jitter) {
-        return ttl.toMillis() + (long) (ttl.toMillis() * jitter * random.getAsDouble());
+        return ttl.toMillis() - (long) (ttl.toMillis() * jitter * random.getAsDouble());
     }
 
     private Envelope<T> parseOrNull(String text, String key) {
@@ -356,6 +387,10 @@ public final class SwrCache<T> {
                     e.getMessage());
             return null;
         }
+    }
+
+    /** An envelope to store, and when its Redis key is to expire (epoch ms). */
+    private record Timed<T>(Envelope<T> envelope, long staleUntil) {
     }
 
     /** A load's result, and whether callers that waited for it may have it too. */

@@ -23,6 +23,13 @@ public interface SwrEvents {
     }
 
     /**
+     * A background refresh found the stored value unchanged ({@link Loaded.Kind#NOT_MODIFIED}) and stored it again
+     * with new times, without a new value from the origin.
+     */
+    default void revalidated() {
+    }
+
+    /**
      * A background refresh failed (the loader failed, or loaded an {@linkplain Loaded#error error}); the stale value
      * is kept until its stale TTL ends.
      *

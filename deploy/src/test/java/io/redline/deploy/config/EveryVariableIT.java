@@ -49,6 +49,7 @@ class EveryVariableIT {
         BAD.put("CACHE_STALE_TTL", "abc");
         BAD.put("CACHE_MAX_BYTES", "lots");
         BAD.put("CACHE_LOCAL_MAX_BYTES", "-1");
+        BAD.put("CACHE_HONOR_ORIGIN_TTL", "yes");
         BAD.put("RATE_LIMIT", "-3");
         BAD.put("RATE_WINDOW", "1m30s");
         BAD.put("RATE_LIMIT_FAIL_MODE", "maybe");

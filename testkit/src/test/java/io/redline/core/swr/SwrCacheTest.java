@@ -239,7 +239,8 @@ class SwrCacheTest {
     }
 
     @Test
-    void theEntryIsPlainJsonWithItsTimesAndTheStaleTtlCarriesJitter() throws Exception {
+    void theEntryIsPlainJsonWithItsTimesAndJitterOnlyShortensBothTtls() throws Exception {
+        // regression: jitter used to be added, so an entry of a 60 s TTL was fresh for up to 63 s (Cache-Status ttl=61)
         SwrCache<String> cache = new SwrCache<>(REDIS.client(), REDIS.keys(), settings("format"), String.class,
                 SwrEvents.NONE, clock, () -> 1.0);
         cache.get("k", origin, new SwrPolicy(Duration.ofSeconds(10), Duration.ofSeconds(100), 0.05))
@@ -249,9 +250,77 @@ class SwrCacheTest {
                 .get());
         assertEquals("value-1", envelope.get("value").asText());
         assertEquals(clock.millis(), envelope.get("storedAt").asLong());
-        assertEquals(clock.millis() + 10_500, envelope.get("freshUntil").asLong(), "fresh TTL + 5 % jitter");
+        assertEquals(clock.millis() + 9_500, envelope.get("freshUntil").asLong(), "fresh TTL - 5 % jitter");
         long ttl = REDIS.client().getBucket(entryKey).remainTimeToLive();
-        assertTrue(ttl > 100_000 && ttl <= 105_000, "stale TTL + 5 % jitter, was " + ttl);
+        assertTrue(ttl > 90_000 && ttl <= 95_000, "stale TTL - 5 % jitter, was " + ttl);
+    }
+
+    @Test
+    void aLoadedLifetimeSetsTheEntrysOwnTimesCountedFromItsAge() throws Exception {
+        SwrCache<String> cache = cache("lifetime", clock);
+        Lifetime lifetime = new Lifetime(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(200));
+        Cached<String> loaded = cache.get("k", () -> CompletableFuture.completedFuture(Loaded.store("v", lifetime)),
+                POLICY).toCompletableFuture().join();
+        assertEquals(clock.instant().minusSeconds(5), loaded.storedAt(), "produced 5 s ago");
+        assertEquals(clock.instant().plusSeconds(25), loaded.freshUntil());
+        long ttl = REDIS.client().getBucket(EntryKeys.of(REDIS.keys(), "lifetime", "k").entry()).remainTimeToLive();
+        assertTrue(ttl > 190_000 && ttl <= 195_000, "kept until 200 s after it was produced, was " + ttl);
+        clock.advance(Duration.ofSeconds(24));
+        assertEquals(CacheStatus.HIT, get(cache, "k").status());
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(CacheStatus.STALE, get(cache, "k").status());
+    }
+
+    @Test
+    void aValueOlderThanItsWholeLifetimeGoesToItsCallerAndIsNotStored() {
+        SwrCache<String> cache = cache("too-old", clock);
+        Lifetime lifetime = new Lifetime(Duration.ofSeconds(90), Duration.ofSeconds(30), Duration.ofSeconds(60));
+        Cached<String> loaded = cache.get("k", () -> CompletableFuture.completedFuture(Loaded.store("old", lifetime)),
+                POLICY).toCompletableFuture().join();
+        assertEquals("old", loaded.value());
+        assertEquals(false, loaded.stored());
+        EntryKeys keys = EntryKeys.of(REDIS.keys(), "too-old", "k");
+        assertEquals(0, REDIS.client().getKeys().countExists(keys.entry(), keys.lock(), keys.pass()));
+    }
+
+    @Test
+    void aRefreshIsGivenTheStaleValueAndANotModifiedAnswerStoresItAgainWithNewTimes() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        AtomicInteger revalidated = new AtomicInteger();
+        SwrCache<String> cache = new SwrCache<>(REDIS.client(), REDIS.keys(), settings("revalidate"), String.class,
+                new SwrEvents() {
+                    @Override
+                    public void revalidated() {
+                        revalidated.incrementAndGet();
+                    }
+                }, clock, () -> 0);
+        SwrLoader<String> loader = previous -> {
+            seen.add(previous.orElse("(none)"));
+            return CompletableFuture.completedFuture(previous.isPresent()
+                    ? Loaded.notModified(previous.get() + "+checked", null) : Loaded.store("v1"));
+        };
+        assertEquals("v1", cache.get("k", loader, POLICY).toCompletableFuture().join().value());
+        clock.advance(Duration.ofSeconds(11));
+        assertEquals(CacheStatus.STALE, cache.get("k", loader, POLICY).toCompletableFuture().join().status());
+        Awaits.await().until(() -> revalidated.get() == 1);
+        Cached<String> extended = cache.get("k", loader, POLICY).toCompletableFuture().join();
+        assertEquals(CacheStatus.HIT, extended.status());
+        assertEquals("v1+checked", extended.value());
+        assertEquals(clock.instant().plusSeconds(10), extended.freshUntil());
+        assertEquals(List.of("(none)", "v1"), seen);
+    }
+
+    @Test
+    void aLifetimeIsGivenForStoredValuesOnly() {
+        Lifetime lifetime = new Lifetime(Duration.ZERO, Duration.ZERO, Duration.ofSeconds(1));
+        IllegalArgumentException error = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new Loaded<>("page", Loaded.Kind.PASS_THROUGH, null, lifetime));
+        assertEquals("lifetime must be given for a STORE or NOT_MODIFIED only, but was " + lifetime
+                + " for PASS_THROUGH", error.getMessage());
+        IllegalArgumentException shorter = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class,
+                () -> new Lifetime(Duration.ZERO, Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        assertEquals("stale must be >= fresh (PT2S), but was PT1S", shorter.getMessage());
     }
 
     @Test
