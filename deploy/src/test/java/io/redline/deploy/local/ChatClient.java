@@ -20,7 +20,7 @@ public final class ChatClient implements Session.Listener.AutoDemanding, AutoClo
     private final List<JsonNode> frames = new CopyOnWriteArrayList<>();
     private volatile Session session;
 
-    static ChatClient connect(int port, String user) throws Exception {
+    public static ChatClient connect(int port, String user) throws Exception {
         ChatClient chat = new ChatClient();
         chat.client.start();
         chat.client.connect(chat, URI.create("ws://127.0.0.1:" + port + "/ws?user=" + user + "&name=" + user))
@@ -28,16 +28,16 @@ public final class ChatClient implements Session.Listener.AutoDemanding, AutoClo
         return chat;
     }
 
-    void join(String room) {
+    public void join(String room) {
         session.sendText(Json.write(Map.of("type", "join", "room", room)), Callback.NOOP);
     }
 
-    boolean joined(String room) {
+    public boolean joined(String room) {
         return frames.stream().anyMatch(frame -> frame.get("type").asText().equals("history")
                 && frame.get("room").asText().equals(room));
     }
 
-    boolean received(String content) {
+    public boolean received(String content) {
         return frames.stream().anyMatch(frame -> frame.get("type").asText().equals("message")
                 && frame.get("message").get("content").asText().equals(content));
     }
