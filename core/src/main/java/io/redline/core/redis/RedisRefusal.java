@@ -25,6 +25,8 @@ public record RedisRefusal(String reason, String command, List<String> targets) 
     private static final String PARAMS = "params: [";
     private static final Set<String> WITHOUT_KEYS = Set.of("PING", "AUTH", "HELLO", "SELECT", "CLIENT", "INFO",
             "SCRIPT", "CLUSTER", "READONLY", "SCAN", "TIME", "ACL", "COMMAND", "SENTINEL", "ROLE");
+    private static final Set<String> CONTAINERS = Set.of("XGROUP", "XINFO", "OBJECT", "MEMORY", "CLIENT", "SCRIPT",
+            "CLUSTER", "CONFIG", "ACL", "FUNCTION");
     private static final Set<String> CHANNELS = Set.of("PUBLISH", "SPUBLISH", "SUBSCRIBE", "SSUBSCRIBE",
             "PSUBSCRIBE", "UNSUBSCRIBE", "SUNSUBSCRIBE");
 
@@ -71,6 +73,11 @@ public record RedisRefusal(String reason, String command, List<String> targets) 
         int paramsEnd = message.lastIndexOf(']');
         List<String> params = paramsAt < 0 || paramsEnd < paramsAt ? List.of()
                 : Arrays.asList(message.substring(paramsAt + PARAMS.length(), paramsEnd).split(", "));
+        if (CONTAINERS.contains(command) && !params.isEmpty()) {
+            // Redisson sends some sub-commands as the first argument: XGROUP with CREATE, events:ecommerce, ...
+            command = command + " " + params.get(0).toUpperCase(Locale.ROOT);
+            params = params.subList(1, params.size());
+        }
         return new RedisRefusal(reason, command, targets(command, params));
     }
 

@@ -51,6 +51,15 @@ class RedisRefusalTest {
     }
 
     @Test
+    void aSubCommandSentAsAnArgumentIsNamedWithTheCommand() {
+        RedisRefusal refusal = RedisRefusal.of(new RedisException("NOPERM this user has no permissions to run the"
+                + " 'xgroup|create' command. channel: [id: 0x5] command: (XGROUP), params: [CREATE, events:ecommerce,"
+                + " order-processors, 0-0, MKSTREAM]")).orElseThrow();
+        assertEquals("XGROUP CREATE", refusal.command());
+        assertEquals(List.of("events:ecommerce"), refusal.targets());
+    }
+
+    @Test
     void aPublishNamesItsChannel() {
         assertEquals(List.of("channel chat:room:{a}"), RedisRefusal.of(new RedisException("NOPERM this user has no"
                 + " permissions to access one of the channels used as arguments. channel: [id: 0x4] command:"
