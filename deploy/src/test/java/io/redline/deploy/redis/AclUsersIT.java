@@ -72,6 +72,16 @@ class AclUsersIT {
     }
 
     @Test
+    @Order(0)
+    void theShippedFileHoldsNoPasswordAndTurnsTheDefaultUserOff() throws IOException {
+        for (String line : Files.readAllLines(AclFile.SHIPPED)) {
+            assertFalse(line.contains(">") || line.contains(" nopass"), line);
+            assertTrue(line.startsWith("user default off ") || line.matches("user [a-z-]+ on #0{64} .*"), line);
+        }
+        assertTrue(AclFile.line("default").contains(" -@all"), AclFile.line("default"));
+    }
+
+    @Test
     @Order(1)
     void theGatewayServesACachedPathWithTheLimiterOnAsItsOwnUser() throws Exception {
         HttpServer origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -190,6 +200,23 @@ class AclUsersIT {
 
     @Test
     @Order(7)
+    void aProcessStartedAsAUserWithoutTheRightSaysWhichCommandAndKeyInOneLine() throws Exception {
+        try (ChildJvm worker = ChildJvm.startJar(ProcessJars.jar("event-workers"), as.env("stats-job",
+                Map.of("ADMIN_PORT", "0", "HOSTNAME", "acl-denied")))) {
+            assertEquals(1, worker.waitFor(Duration.ofSeconds(60)), worker.stderr());
+            List<String> errors = worker.stderr().lines().filter(line -> line.contains(" ERROR ")).toList();
+            assertEquals(1, errors.size(), worker.stderr());
+            assertTrue(errors.get(0).endsWith("event-workers: cannot start: Redis refused XGROUP CREATE on"
+                    + " events:ecommerce: NOPERM this user has no permissions to run the 'xgroup|create' command (an"
+                    + " ACL rule of the Redis user forbids it)"), worker.stderr());
+            assertFalse(worker.stderr().contains(acl.password("stats-job")), worker.stderr());
+        } finally {
+            AclLog.reset(admin);
+        }
+    }
+
+    @Test
+    @Order(8)
     void aWrongPasswordIsRefusedWithoutShowingIt() throws Exception {
         String wrong = "not-the-Pa55word";
         ChildJvm run = ChildJvm.startJar(ProcessJars.jar("stats-job"), Map.of(
