@@ -1,5 +1,6 @@
 package io.redline.core.cli;
 
+import io.redline.core.redis.RedisRefusal;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -14,7 +15,7 @@ final class OneLineFailures implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception error, CommandLine command, ParseResult parsed) {
         PrintWriter err = command.getErr();
-        err.println(command.getCommandSpec().qualifiedName(" ") + ": failed: " + error);
+        err.println(command.getCommandSpec().qualifiedName(" ") + ": failed: " + RedisRefusal.describe(error));
         err.flush();
         return CommandLines.EXIT_FAILURE;
     }

@@ -6,6 +6,7 @@ import io.redline.core.config.Env;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.redis.Backoff;
 import io.redline.core.redis.RedisConnector;
+import io.redline.core.redis.RedisRefusal;
 import org.redisson.api.RedissonClient;
 
 /**
@@ -47,7 +48,7 @@ public final class OneShot {
         try {
             return work.run(redis, new RedlineKeys(config.namespace()), config);
         } catch (Exception e) {
-            System.err.println(name + ": failed: " + e);
+            System.err.println(name + ": failed: " + RedisRefusal.describe(e));
             return ProcessMain.EXIT_FAILURE;
         } finally {
             redis.shutdown();

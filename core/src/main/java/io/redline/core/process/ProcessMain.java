@@ -6,7 +6,9 @@ import io.redline.core.config.ConfigException;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
 import io.redline.core.http.PortUnavailableException;
+import io.redline.core.redis.RedisRefusal;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
@@ -61,8 +63,9 @@ public final class ProcessMain {
     }
 
     /**
-     * A port that cannot be listened on is an operator's mistake, not a bug: one line naming the variable, no
-     * stack trace. Anything else keeps its trace.
+     * A port that cannot be listened on, or a command the Redis user may not run, is an operator's mistake, not a
+     * bug: one line naming the variable, or the command and its keys, and no stack trace. Anything else keeps its
+     * trace.
      */
     static void reportStartFailure(String name, ConfigReader reader, Exception failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -73,6 +76,12 @@ public final class ProcessMain {
                 LOG.error("{}: cannot start: cannot listen on {}: {}", name, setting, port.reason());
                 return;
             }
+        }
+        Optional<RedisRefusal> refusal = RedisRefusal.of(failure);
+        if (refusal.isPresent()) {
+            // the Redis user's ACL rules: the operator's to fix, and Redisson's message would show every argument
+            LOG.error("{}: cannot start: {}", name, refusal.get().message());
+            return;
         }
         LOG.error("{}: failed to start", name, failure);
     }

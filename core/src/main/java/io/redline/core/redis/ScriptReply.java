@@ -32,11 +32,12 @@ public record ScriptReply(Object value, Throwable error) {
      * wrong type, a value it cannot read); empty for success and for anything that may pass later: a lost
      * connection, a timeout, and the replies Redisson types for transient states ({@code OOM}, {@code BUSY},
      * {@code LOADING}, {@code READONLY}, {@code TRYAGAIN}, {@code CLUSTERDOWN}, {@code MASTERDOWN},
-     * {@code NOSCRIPT}, ...), which are subclasses of {@link RedisException}.
+     * {@code NOSCRIPT}, ...), which are subclasses of {@link RedisException}. An ACL refusal ({@code NOPERM}) is no
+     * refusal of the entry either: it passes once the user's rules are fixed, so the work is kept to retry.
      */
     public Optional<String> refusal() {
         if (error == null || error.getClass() != RedisException.class || error.getMessage() == null
-                || !ERROR_CODE.matcher(error.getMessage()).matches()) {
+                || !ERROR_CODE.matcher(error.getMessage()).matches() || RedisRefusal.of(error).isPresent()) {
             return Optional.empty();
         }
         return Optional.of(serverText(error.getMessage()));

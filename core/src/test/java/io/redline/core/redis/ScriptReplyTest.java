@@ -19,6 +19,17 @@ class ScriptReplyTest {
                 reply.refusal());
     }
 
+    /** An ACL refusal counted as the entry's own refusal sent every entry to the dead letters at once. */
+    @Test
+    void anAclRefusalIsNoRefusalOfTheEntry() {
+        assertEquals(Optional.empty(), ScriptReply.failed(new RedisException("NOPERM this user has no permissions"
+                + " to access one of the keys used as arguments. channel: [id: 0x1] command: (EVALSHA), params:"
+                + " [e6a8, 1, order:{o-1}]")).refusal());
+        assertEquals(Optional.empty(), ScriptReply.failed(new RedisException("ERR The user executing the script"
+                + " can't run this command or subcommand script: 8b2a, on @user_script:1.. channel: [id: 0x1]"
+                + " command: (EVALSHA), params: [8b2a, 1, order:{o-1}]")).refusal());
+    }
+
     @Test
     void whatMayPassLaterIsNoRefusal() {
         assertEquals(Optional.empty(), ScriptReply.failed(new RedisTimeoutException("Command execution timeout"))

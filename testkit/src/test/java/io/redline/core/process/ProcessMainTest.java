@@ -9,8 +9,10 @@ import io.redline.testkit.Awaits;
 import io.redline.testkit.ChildJvm;
 import io.redline.testkit.FreePorts;
 import io.redline.testkit.HttpProbe;
+import io.redline.testkit.RawRedis;
 import io.redline.testkit.RedisExtension;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -117,6 +119,30 @@ class ProcessMainTest {
                         || line.contains("Exception")), child.stderr());
                 assertEquals("", child.stdout());
             }
+        }
+    }
+
+    /** A part refused by the Redis user's ACL rules ended the process with Redisson's dump of every argument. */
+    @Test
+    void aCommandTheRedisUserMayNotRunEndsTheProcessWithOneLineNamingItAndItsKey() throws Exception {
+        String user = "refused-" + Long.toHexString(System.nanoTime());
+        String password = "Pa55/word@" + user;
+        int port = URI.create(REDIS.redis().url()).getPort();
+        RawRedis.once(port, "ACL", "SETUSER", user, "on", ">" + password, "~*", "&*", "+@all", "-xadd");
+        try (ChildJvm child = ChildJvm.start(RefusedTestProcess.class, Map.of("REDIS_URL", REDIS.redis().url(),
+                "REDIS_USERNAME", user, "REDIS_PASSWORD", password, "ADMIN_PORT", "0",
+                "REDLINE_NAMESPACE", "refused"))) {
+            assertEquals(1, child.waitFor(Duration.ofSeconds(30)), child.stderr());
+            List<String> errors = child.stderr().lines().filter(line -> line.contains(" ERROR "))
+                    .collect(Collectors.toList());
+            assertEquals(1, errors.size(), child.stderr());
+            assertTrue(errors.get(0).endsWith("refused-test: cannot start: Redis refused XADD on"
+                    + " refused:events:ecommerce: NOPERM this user has no permissions to run the 'xadd' command (an"
+                    + " ACL rule of the Redis user forbids it)"), errors.get(0));
+            assertTrue(child.stderr().lines().noneMatch(line -> line.startsWith("\t") || line.contains("Exception")
+                    || line.contains(password)), child.stderr());
+        } finally {
+            RawRedis.once(port, "ACL", "DELUSER", user);
         }
     }
 }

@@ -1,0 +1,26 @@
+package io.redline.deploy.redis;
+
+import io.redline.testkit.RawRedis;
+import java.io.IOException;
+
+/** The test's own commands, as the file's {@code admin} user: set-up, producers in other languages, assertions. */
+final class AsAdmin {
+
+    private final int port;
+    private final String password;
+
+    AsAdmin(int port, String password) {
+        this.port = port;
+        this.password = password;
+    }
+
+    Object call(String... command) throws IOException {
+        try (RawRedis redis = new RawRedis("127.0.0.1", port)) {
+            Object auth = redis.call("AUTH", "admin", password);
+            if (!"OK".equals(auth)) {
+                throw new IllegalStateException("admin cannot log in: " + auth);
+            }
+            return redis.call(command);
+        }
+    }
+}
