@@ -10,6 +10,7 @@ import io.redline.core.swr.SwrCache;
 import io.redline.core.swr.SwrPolicy;
 import io.redline.core.swr.SwrSettings;
 import io.redline.gateway.client.ClientIdentity;
+import io.redline.gateway.edge.EdgeHandlers;
 import io.redline.gateway.http.GatewayHandler;
 import io.redline.gateway.limit.Admission;
 import io.redline.gateway.metrics.GatewayMetrics;
@@ -54,8 +55,10 @@ public final class Gateway {
         traffic = new TrafficRecorder(context.redis(), context.keys(), context.clock(),
                 context.threadPools().scheduled("traffic-flush", 1), Duration.ofSeconds(1), 100_000, metrics);
         GatewayHandler handler = new GatewayHandler(new ClientIdentity(config.trustedProxies()), admission, cache,
-                policy, origin, traffic, metrics, context.clock(), config.originTimeout().plusSeconds(2), streams);
-        server = new JettyServer("gateway-http", config.httpPort(), 200, handler, context.config().shutdownGrace());
+                policy, origin, traffic, metrics, context.clock(), config.originWait(), streams);
+        server = new JettyServer("gateway-http", config.httpPort(), 200,
+                jetty -> EdgeHandlers.around(handler, config.edge()), context.config().shutdownGrace(),
+                config.edge().limits());
     }
 
     /** Traffic first and server last, so that on stop the server drains its requests before the last flush. */

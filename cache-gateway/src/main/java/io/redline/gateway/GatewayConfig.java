@@ -3,6 +3,7 @@ package io.redline.gateway;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.ratelimit.FailMode;
 import io.redline.gateway.client.TrustedProxies;
+import io.redline.gateway.edge.EdgeConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -23,11 +24,14 @@ import java.time.Duration;
  * @param originConnectTimeout {@code ORIGIN_CONNECT_TIMEOUT}, default 2s
  * @param originTimeout {@code ORIGIN_TIMEOUT}, default 10s: the whole origin response
  * @param cacheLocalMaxBytes {@code CACHE_LOCAL_MAX_BYTES}, default 64 MiB: the near cache's budget; 0 turns it off
+ * @param edge the limits of the HTTP port ({@code HTTP_IDLE_TIMEOUT}, {@code HTTP_HEADER_TIMEOUT},
+ *             {@code HTTP_MAX_CONNECTIONS}, {@code HTTP_MAX_BODY_BYTES}); the idle timeout must outlast a request's
+ *             wait for the origin ({@link #originWait()})
  */
 public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, int cacheMaxBytes, int rateLimit,
                             Duration rateWindow, FailMode rateLimitFailMode, TrustedProxies trustedProxies,
                             int httpPort, Duration originConnectTimeout, Duration originTimeout,
-                            int cacheLocalMaxBytes) {
+                            int cacheLocalMaxBytes, EdgeConfig edge) {
 
     /** The largest body buffered in memory: the largest array a JVM surely allocates. */
     public static final int MAX_CACHE_BYTES = Integer.MAX_VALUE - 8;
@@ -41,6 +45,8 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
     public static final int DEFAULT_CACHE_LOCAL_MAX_BYTES = 64 << 20;
     private static final Duration DEFAULT_FRESH_TTL = Duration.ofSeconds(60);
     private static final Duration DEFAULT_STALE_TTL = Duration.ofSeconds(300);
+    /** A request waits this much longer than {@code ORIGIN_TIMEOUT}, so that the origin's own timeout answers. */
+    private static final Duration ORIGIN_WAIT_MARGIN = Duration.ofSeconds(2);
 
     public GatewayConfig {
         if (origin == null || !isOrigin(origin)) {
@@ -76,6 +82,22 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
             throw new IllegalArgumentException("cacheLocalMaxBytes must be 0 (off) or more, but was "
                     + cacheLocalMaxBytes);
         }
+        if (edge == null) {
+            throw new IllegalArgumentException("edge must be set (EdgeConfig.DEFAULTS for the defaults), but was null");
+        }
+        if (edge.idleTimeout().compareTo(originWait(originTimeout)) <= 0) {
+            throw new IllegalArgumentException("edge.idleTimeout must be longer than originTimeout + 2s ("
+                    + originWait(originTimeout) + "), but was " + edge.idleTimeout());
+        }
+    }
+
+    /** How long a request waits for the cache or the origin before it is answered 504. */
+    public Duration originWait() {
+        return originWait(originTimeout);
+    }
+
+    private static Duration originWait(Duration originTimeout) {
+        return originTimeout == null ? Duration.ZERO : originTimeout.plus(ORIGIN_WAIT_MARGIN);
     }
 
     /**
@@ -94,16 +116,26 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
                     "must be at least CACHE_FRESH_TTL (" + reader.optional("CACHE_FRESH_TTL").orElse("60s") + ")");
             stale = fresh;
         }
-        return new GatewayConfig(origin, fresh, stale,
-                reader.integer("CACHE_MAX_BYTES", 1 << 20, 1, MAX_CACHE_BYTES),
-                reader.parsed("RATE_LIMIT", 100, GatewayConfig::rateLimit),
-                reader.duration("RATE_WINDOW", Duration.ofSeconds(60), MIN_DURATION),
-                reader.choice("RATE_LIMIT_FAIL_MODE", FailMode.OPEN, FailMode.class),
-                reader.parsed("TRUSTED_PROXIES", TrustedProxies.NONE, TrustedProxies::parse),
-                reader.port("HTTP_PORT", 8080),
-                reader.duration("ORIGIN_CONNECT_TIMEOUT", Duration.ofSeconds(2), MIN_DURATION),
-                reader.duration("ORIGIN_TIMEOUT", Duration.ofSeconds(10), MIN_DURATION),
-                reader.integer("CACHE_LOCAL_MAX_BYTES", DEFAULT_CACHE_LOCAL_MAX_BYTES, 0, Integer.MAX_VALUE));
+        int cacheMaxBytes = reader.integer("CACHE_MAX_BYTES", 1 << 20, 1, MAX_CACHE_BYTES);
+        int rateLimit = reader.parsed("RATE_LIMIT", 100, GatewayConfig::rateLimit);
+        Duration rateWindow = reader.duration("RATE_WINDOW", Duration.ofSeconds(60), MIN_DURATION);
+        FailMode failMode = reader.choice("RATE_LIMIT_FAIL_MODE", FailMode.OPEN, FailMode.class);
+        TrustedProxies proxies = reader.parsed("TRUSTED_PROXIES", TrustedProxies.NONE, TrustedProxies::parse);
+        int httpPort = reader.port("HTTP_PORT", 8080);
+        Duration connectTimeout = reader.duration("ORIGIN_CONNECT_TIMEOUT", Duration.ofSeconds(2), MIN_DURATION);
+        Duration originTimeout = reader.duration("ORIGIN_TIMEOUT", Duration.ofSeconds(10), MIN_DURATION);
+        int localMaxBytes = reader.integer("CACHE_LOCAL_MAX_BYTES", DEFAULT_CACHE_LOCAL_MAX_BYTES, 0,
+                Integer.MAX_VALUE);
+        EdgeConfig edge = EdgeConfig.read(reader);
+        if (edge.idleTimeout().compareTo(originWait(originTimeout)) <= 0) {
+            reader.reject("HTTP_IDLE_TIMEOUT", reader.optional("HTTP_IDLE_TIMEOUT").orElse("30s"),
+                    "must be longer than ORIGIN_TIMEOUT (" + reader.optional("ORIGIN_TIMEOUT").orElse("10s")
+                            + ") + 2s, so that a client waiting for the origin is not cut off");
+            edge = new EdgeConfig(originWait(originTimeout).plusSeconds(1), edge.headerTimeout(),
+                    edge.maxConnections(), edge.maxBodyBytes());
+        }
+        return new GatewayConfig(origin, fresh, stale, cacheMaxBytes, rateLimit, rateWindow, failMode, proxies,
+                httpPort, connectTimeout, originTimeout, localMaxBytes, edge);
     }
 
     /** The limit, or {@code off}; {@code 0} is refused, as it reads like "let nothing through". */

@@ -55,6 +55,10 @@ class EveryVariableIT {
         BAD.put("TRUSTED_PROXIES", "300.0.0.1/40");
         BAD.put("ORIGIN_CONNECT_TIMEOUT", "x");
         BAD.put("ORIGIN_TIMEOUT", "1.5s");
+        BAD.put("HTTP_IDLE_TIMEOUT", "x");
+        BAD.put("HTTP_HEADER_TIMEOUT", "50ms");
+        BAD.put("HTTP_MAX_CONNECTIONS", "0");
+        BAD.put("HTTP_MAX_BODY_BYTES", "10MB");
         BAD.put("CHAT_SEND_LIMIT", "0");
         BAD.put("CHAT_SEND_WINDOW", "x");
         BAD.put("PRESENCE_TTL", "x");
