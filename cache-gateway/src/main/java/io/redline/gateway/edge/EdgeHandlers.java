@@ -8,8 +8,9 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 /**
- * The handlers every request passes before the gateway's own: the request body limit (413), then gzip
- * compression of answers for clients that accept it.
+ * The handlers every request passes before the gateway's own: the method filter (405 for methods other than
+ * those of {@link MethodFilter#ALLOWED}), the request body limit (413), then gzip compression of answers for
+ * clients that accept it.
  *
  * <p>Compression happens on the way out, so stored bodies stay uncompressed and one entry serves every client.
  * An answer that already has a {@code Content-Encoding} (an origin's compressed answer, forwarded) is passed as it
@@ -42,6 +43,6 @@ public final class EdgeHandlers {
         compression.putConfiguration("/", rules.build());
         SizeLimitHandler bodies = new SizeLimitHandler(config.maxBodyBytes(), -1);
         bodies.setHandler(compression);
-        return bodies;
+        return new MethodFilter(bodies);
     }
 }
