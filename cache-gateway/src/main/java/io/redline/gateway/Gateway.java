@@ -17,6 +17,7 @@ import io.redline.gateway.metrics.GatewayMetrics;
 import io.redline.gateway.metrics.MetricNames;
 import io.redline.gateway.origin.OriginClient;
 import io.redline.gateway.origin.OriginResponse;
+import io.redline.gateway.purge.PurgeHandler;
 import io.redline.gateway.traffic.TrafficRecorder;
 import java.time.Duration;
 import java.util.List;
@@ -47,6 +48,9 @@ public final class Gateway {
                 new SwrSettings(CACHE_KEY_PART, policy, config.originTimeout().plusSeconds(1)), OriginResponse.class,
                 metrics, context.clock(), () -> ThreadLocalRandom.current().nextDouble(), config.cacheLocalMaxBytes());
         MetricNames.CACHE_LOCAL_BYTES.watch(context.metrics(), cache::nearCacheBytes);
+        if (config.adminToken().configured()) {
+            context.adminRoutes().add(PurgeHandler.PATH, new PurgeHandler(cache, config.adminToken()));
+        }
         OriginClient origin = new OriginClient(config.origin(), config.originConnectTimeout(), config.originTimeout(),
                 config.cacheMaxBytes(), context.threadPools().fixed("origin-client", 4),
                 context.threadPools().fixed("origin-body", 32));

@@ -4,6 +4,7 @@ import io.redline.core.config.ConfigReader;
 import io.redline.core.ratelimit.FailMode;
 import io.redline.gateway.client.TrustedProxies;
 import io.redline.gateway.edge.EdgeConfig;
+import io.redline.gateway.purge.AdminToken;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -27,11 +28,13 @@ import java.time.Duration;
  * @param edge the limits of the HTTP port ({@code HTTP_IDLE_TIMEOUT}, {@code HTTP_HEADER_TIMEOUT},
  *             {@code HTTP_MAX_CONNECTIONS}, {@code HTTP_MAX_BODY_BYTES}); the idle timeout must outlast a request's
  *             wait for the origin ({@link #originWait()})
+ * @param adminToken {@code ADMIN_TOKEN} or {@code ADMIN_TOKEN_FILE}: the bearer token of {@code POST /cache/purge}
+ *                   on the admin port; {@link AdminToken#NONE} (the default) leaves that endpoint out
  */
 public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, int cacheMaxBytes, int rateLimit,
                             Duration rateWindow, FailMode rateLimitFailMode, TrustedProxies trustedProxies,
                             int httpPort, Duration originConnectTimeout, Duration originTimeout,
-                            int cacheLocalMaxBytes, EdgeConfig edge) {
+                            int cacheLocalMaxBytes, EdgeConfig edge, AdminToken adminToken) {
 
     /** The largest body buffered in memory: the largest array a JVM surely allocates. */
     public static final int MAX_CACHE_BYTES = Integer.MAX_VALUE - 8;
@@ -85,6 +88,9 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
         if (edge == null) {
             throw new IllegalArgumentException("edge must be set (EdgeConfig.DEFAULTS for the defaults), but was null");
         }
+        if (adminToken == null) {
+            throw new IllegalArgumentException("adminToken must be set (AdminToken.NONE for none), but was null");
+        }
         if (edge.idleTimeout().compareTo(originWait(originTimeout)) <= 0) {
             throw new IllegalArgumentException("edge.idleTimeout must be longer than originTimeout + 2s ("
                     + originWait(originTimeout) + "), but was " + edge.idleTimeout());
@@ -135,7 +141,7 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
                     edge.maxConnections(), edge.maxBodyBytes());
         }
         return new GatewayConfig(origin, fresh, stale, cacheMaxBytes, rateLimit, rateWindow, failMode, proxies,
-                httpPort, connectTimeout, originTimeout, localMaxBytes, edge);
+                httpPort, connectTimeout, originTimeout, localMaxBytes, edge, AdminToken.read(reader));
     }
 
     /** The limit, or {@code off}; {@code 0} is refused, as it reads like "let nothing through". */

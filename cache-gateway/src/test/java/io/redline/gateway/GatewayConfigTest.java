@@ -76,23 +76,23 @@ class GatewayConfigTest {
         IllegalArgumentException stale = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), Duration.ofMinutes(1), Duration.ofSeconds(30), valid.cacheMaxBytes(),
                 valid.rateLimit(), valid.rateWindow(), valid.rateLimitFailMode(), valid.trustedProxies(),
-                valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes(), valid.edge()));
+                valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes(), valid.edge(), valid.adminToken()));
         assertEquals("staleTtl must be at least freshTtl (PT1M), but was PT30S", stale.getMessage());
         IllegalArgumentException limit = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), valid.freshTtl(), valid.staleTtl(), valid.cacheMaxBytes(), -3, valid.rateWindow(),
                 valid.rateLimitFailMode(), valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(),
-                valid.originTimeout(), valid.cacheLocalMaxBytes(), valid.edge()));
+                valid.originTimeout(), valid.cacheLocalMaxBytes(), valid.edge(), valid.adminToken()));
         assertEquals("rateLimit must be from 1 to 1000000, or RATE_LIMIT_OFF (0), but was -3", limit.getMessage());
         IllegalArgumentException origin = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 java.net.URI.create("ftp://files.example"), valid.freshTtl(), valid.staleTtl(),
                 valid.cacheMaxBytes(), valid.rateLimit(), valid.rateWindow(), valid.rateLimitFailMode(),
-                valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes(), valid.edge()));
+                valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes(), valid.edge(), valid.adminToken()));
         assertEquals("origin must be an absolute http:// or https:// URL without query, such as"
                 + " http://origin:8080, but was ftp://files.example", origin.getMessage());
         IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), valid.freshTtl(), valid.staleTtl(), valid.cacheMaxBytes(), valid.rateLimit(),
                 valid.rateWindow(), valid.rateLimitFailMode(), valid.trustedProxies(), valid.httpPort(),
-                valid.originConnectTimeout(), Duration.ZERO, valid.cacheLocalMaxBytes(), valid.edge()));
+                valid.originConnectTimeout(), Duration.ZERO, valid.cacheLocalMaxBytes(), valid.edge(), valid.adminToken()));
         assertEquals("originTimeout must be at least 1ms, but was PT0S", timeout.getMessage());
     }
 
@@ -138,7 +138,7 @@ class GatewayConfigTest {
         IllegalArgumentException idle = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), valid.freshTtl(), valid.staleTtl(), valid.cacheMaxBytes(), valid.rateLimit(),
                 valid.rateWindow(), valid.rateLimitFailMode(), valid.trustedProxies(), valid.httpPort(),
-                valid.originConnectTimeout(), Duration.ofSeconds(28), valid.cacheLocalMaxBytes(), valid.edge()));
+                valid.originConnectTimeout(), Duration.ofSeconds(28), valid.cacheLocalMaxBytes(), valid.edge(), valid.adminToken()));
         assertEquals("edge.idleTimeout must be longer than originTimeout + 2s (PT30S), but was PT30S",
                 idle.getMessage());
     }

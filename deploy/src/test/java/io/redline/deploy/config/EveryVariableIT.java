@@ -59,6 +59,8 @@ class EveryVariableIT {
         BAD.put("HTTP_HEADER_TIMEOUT", "50ms");
         BAD.put("HTTP_MAX_CONNECTIONS", "0");
         BAD.put("HTTP_MAX_BODY_BYTES", "10MB");
+        BAD.put("ADMIN_TOKEN", "too short");
+        BAD.put("ADMIN_TOKEN_FILE", "/nonexistent/admin-token");
         BAD.put("CHAT_SEND_LIMIT", "0");
         BAD.put("CHAT_SEND_WINDOW", "x");
         BAD.put("PRESENCE_TTL", "x");
