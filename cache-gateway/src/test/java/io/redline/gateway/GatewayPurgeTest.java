@@ -69,6 +69,25 @@ class GatewayPurgeTest {
     }
 
     @Test
+    void theRedisCliEquivalentOfTheDocsPurgesTheEntryAndTheNearCopies() throws Exception {
+        assertEquals("/hello-cli 1", get(first, "/hello-cli").body());
+        Awaits.await(Duration.ofSeconds(5)).until(() -> {
+            long nearHits = nearHits(second);
+            get(second, "/hello-cli");
+            return nearHits(second) == nearHits + 1;
+        });
+        // as docs/cache-gateway.md writes it: the first 32 hex digits of the SHA-256 of the cache key
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest("/hello-cli".getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 32);
+        String entry = "purge:swr:gateway:{" + digest + "}";
+        assertEquals(2L, REDIS.client().getKeys().delete(entry, entry + ":pass", entry + ":key"),
+                "the entry and its :key name (no pass marker)");
+        REDIS.client().getTopic("purge:swr:gateway:invalidations", org.redisson.client.codec.StringCodec.INSTANCE)
+                .publish("purge " + entry);
+        Awaits.await(Duration.ofSeconds(5)).until(() -> get(second, "/hello-cli").body().equals("/hello-cli 2"));
+    }
+
+    @Test
     void aKeyIsNamedWithItsQueryInAnyOrderAsTheCacheKeyIsBuilt() throws Exception {
         get(first, "/hello-query?b=2&a=1");
         HttpResponse<String> purged = post(first, "/cache/purge?key=%2Fhello-query%3Fb%3D2%26a%3D1", TOKEN, "");
