@@ -126,7 +126,7 @@ class GatewayHostileInputTest {
         List<String> outside = new ArrayList<>();
         for (String key : REDIS.client().getKeys().getKeys(KeysScanOptions.defaults().pattern(NAMESPACE + ":*"))) {
             String name = key.substring(NAMESPACE.length() + 1);
-            if (!name.matches("swr:gateway:\\{[0-9a-f]{32}\\}(:lock|:pass)?")
+            if (!name.matches("swr:gateway:\\{[0-9a-f]{32}\\}(:lock|:pass|:key)?")
                     && !name.matches("ratelimit:gateway:\\{127\\.0\\.0\\.1\\}:60000")
                     && !name.matches("stats:(visitors|pageviews|requests|errors):\\d{4}-\\d{2}-\\d{2}")) {
                 outside.add(key);
