@@ -12,6 +12,7 @@ import io.redline.core.swr.SwrSettings;
 import io.redline.gateway.cache.CacheLoads;
 import io.redline.gateway.cache.Freshness;
 import io.redline.gateway.client.ClientIdentity;
+import io.redline.gateway.edge.EdgeHandlers;
 import io.redline.gateway.http.GatewayHandler;
 import io.redline.gateway.limit.Admission;
 import io.redline.gateway.metrics.GatewayMetrics;
@@ -19,6 +20,7 @@ import io.redline.gateway.metrics.MetricNames;
 import io.redline.gateway.origin.OriginClient;
 import io.redline.gateway.origin.OriginResponse;
 import io.redline.gateway.origin.ProxyHeaders;
+import io.redline.gateway.purge.PurgeHandler;
 import io.redline.gateway.traffic.TrafficRecorder;
 import java.time.Duration;
 import java.util.List;
@@ -49,6 +51,9 @@ public final class Gateway {
                 new SwrSettings(CACHE_KEY_PART, policy, config.originTimeout().plusSeconds(1)), OriginResponse.class,
                 metrics, context.clock(), () -> ThreadLocalRandom.current().nextDouble(), config.cacheLocalMaxBytes());
         MetricNames.CACHE_LOCAL_BYTES.watch(context.metrics(), cache::nearCacheBytes);
+        if (config.adminToken().configured()) {
+            context.adminRoutes().add(PurgeHandler.PATH, new PurgeHandler(cache, config.adminToken()));
+        }
         // nothing on the client's threads blocks: a few serve every connection to the origin
         origin = new OriginClient(config.origin(), config.originConnectTimeout(), config.originTimeout(),
                 config.cacheMaxBytes(), context.threadPools().fixed("origin-client", 8));
@@ -57,8 +62,10 @@ public final class Gateway {
         GatewayHandler handler = new GatewayHandler(new ClientIdentity(config.trustedProxies()), admission, cache,
                 policy, new CacheLoads(new Freshness(config.freshTtl(), config.staleTtl(), config.honorOriginTtl())),
                 origin, new ProxyHeaders(config.originHostHeader(), config.trustedProxies()), traffic, metrics,
-                context.clock(), config.originTimeout().plusSeconds(2));
-        server = new JettyServer("gateway-http", config.httpPort(), 200, handler, context.config().shutdownGrace());
+                context.clock(), config.originWait());
+        server = new JettyServer("gateway-http", config.httpPort(), 200,
+                jetty -> EdgeHandlers.around(handler, config.edge()), context.config().shutdownGrace(),
+                config.edge().limits());
     }
 
     /**

@@ -3,6 +3,8 @@ package io.redline.gateway;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.ratelimit.FailMode;
 import io.redline.gateway.client.TrustedProxies;
+import io.redline.gateway.edge.EdgeConfig;
+import io.redline.gateway.purge.AdminToken;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -29,11 +31,17 @@ import java.util.regex.Pattern;
  *                         {@code null} (the default) for the origin's own host from {@code ORIGIN_URL}
  * @param honorOriginTtl {@code CACHE_HONOR_ORIGIN_TTL}, default false: the origin's fresh time ({@code s-maxage},
  *                       {@code max-age}, {@code Expires}) may exceed {@code CACHE_FRESH_TTL}
+ * @param edge the limits of the HTTP port ({@code HTTP_IDLE_TIMEOUT}, {@code HTTP_HEADER_TIMEOUT},
+ *             {@code HTTP_MAX_CONNECTIONS}, {@code HTTP_MAX_BODY_BYTES}); the idle timeout must outlast a request's
+ *             wait for the origin ({@link #originWait()})
+ * @param adminToken {@code ADMIN_TOKEN} or {@code ADMIN_TOKEN_FILE}: the bearer token of {@code POST /cache/purge}
+ *                   on the admin port; {@link AdminToken#NONE} (the default) leaves that endpoint out
  */
 public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, int cacheMaxBytes, int rateLimit,
                             Duration rateWindow, FailMode rateLimitFailMode, TrustedProxies trustedProxies,
                             int httpPort, Duration originConnectTimeout, Duration originTimeout,
-                            int cacheLocalMaxBytes, String originHostHeader, boolean honorOriginTtl) {
+                            int cacheLocalMaxBytes, String originHostHeader, boolean honorOriginTtl,
+                            EdgeConfig edge, AdminToken adminToken) {
 
     /** The largest body buffered in memory: the largest array a JVM surely allocates. */
     public static final int MAX_CACHE_BYTES = Integer.MAX_VALUE - 8;
@@ -52,6 +60,8 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
     private static final String LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
     private static final Pattern HOST_AND_PORT = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|" + LABEL + "(\\." + LABEL
             + ")*)(:(?<port>[0-9]{1,5}))?");
+    /** A request waits this much longer than {@code ORIGIN_TIMEOUT}, so that the origin's own timeout answers. */
+    private static final Duration ORIGIN_WAIT_MARGIN = Duration.ofSeconds(2);
 
     public GatewayConfig {
         if (origin == null || !isOrigin(origin)) {
@@ -90,6 +100,25 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
         if (originHostHeader != null && !isHostAndPort(originHostHeader)) {
             throw new IllegalArgumentException("originHostHeader " + HOST_ALLOWED + ", but was " + originHostHeader);
         }
+        if (edge == null) {
+            throw new IllegalArgumentException("edge must be set (EdgeConfig.DEFAULTS for the defaults), but was null");
+        }
+        if (adminToken == null) {
+            throw new IllegalArgumentException("adminToken must be set (AdminToken.NONE for none), but was null");
+        }
+        if (edge.idleTimeout().compareTo(originWait(originTimeout)) <= 0) {
+            throw new IllegalArgumentException("edge.idleTimeout must be longer than originTimeout + 2s ("
+                    + originWait(originTimeout) + "), but was " + edge.idleTimeout());
+        }
+    }
+
+    /** How long a request waits for the cache or the origin before it is answered 504. */
+    public Duration originWait() {
+        return originWait(originTimeout);
+    }
+
+    private static Duration originWait(Duration originTimeout) {
+        return originTimeout == null ? Duration.ZERO : originTimeout.plus(ORIGIN_WAIT_MARGIN);
     }
 
     /**
@@ -108,18 +137,29 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
                     "must be at least CACHE_FRESH_TTL (" + reader.optional("CACHE_FRESH_TTL").orElse("60s") + ")");
             stale = fresh;
         }
-        return new GatewayConfig(origin, fresh, stale,
-                reader.integer("CACHE_MAX_BYTES", 1 << 20, 1, MAX_CACHE_BYTES),
-                reader.parsed("RATE_LIMIT", 100, GatewayConfig::rateLimit),
-                reader.duration("RATE_WINDOW", Duration.ofSeconds(60), MIN_DURATION),
-                reader.choice("RATE_LIMIT_FAIL_MODE", FailMode.OPEN, FailMode.class),
-                reader.parsed("TRUSTED_PROXIES", TrustedProxies.NONE, TrustedProxies::parse),
-                reader.port("HTTP_PORT", 8080),
-                reader.duration("ORIGIN_CONNECT_TIMEOUT", Duration.ofSeconds(2), MIN_DURATION),
-                reader.duration("ORIGIN_TIMEOUT", Duration.ofSeconds(10), MIN_DURATION),
-                reader.integer("CACHE_LOCAL_MAX_BYTES", DEFAULT_CACHE_LOCAL_MAX_BYTES, 0, Integer.MAX_VALUE),
-                reader.parsed("ORIGIN_HOST_HEADER", null, GatewayConfig::hostHeader),
-                reader.parsed("CACHE_HONOR_ORIGIN_TTL", false, GatewayConfig::bool));
+        int cacheMaxBytes = reader.integer("CACHE_MAX_BYTES", 1 << 20, 1, MAX_CACHE_BYTES);
+        int rateLimit = reader.parsed("RATE_LIMIT", 100, GatewayConfig::rateLimit);
+        Duration rateWindow = reader.duration("RATE_WINDOW", Duration.ofSeconds(60), MIN_DURATION);
+        FailMode failMode = reader.choice("RATE_LIMIT_FAIL_MODE", FailMode.OPEN, FailMode.class);
+        TrustedProxies proxies = reader.parsed("TRUSTED_PROXIES", TrustedProxies.NONE, TrustedProxies::parse);
+        int httpPort = reader.port("HTTP_PORT", 8080);
+        Duration connectTimeout = reader.duration("ORIGIN_CONNECT_TIMEOUT", Duration.ofSeconds(2), MIN_DURATION);
+        Duration originTimeout = reader.duration("ORIGIN_TIMEOUT", Duration.ofSeconds(10), MIN_DURATION);
+        int localMaxBytes = reader.integer("CACHE_LOCAL_MAX_BYTES", DEFAULT_CACHE_LOCAL_MAX_BYTES, 0,
+                Integer.MAX_VALUE);
+        EdgeConfig edge = EdgeConfig.read(reader);
+        if (edge.idleTimeout().compareTo(originWait(originTimeout)) <= 0) {
+            reader.reject("HTTP_IDLE_TIMEOUT", reader.optional("HTTP_IDLE_TIMEOUT").orElse("30s"),
+                    "must be longer than ORIGIN_TIMEOUT (" + reader.optional("ORIGIN_TIMEOUT").orElse("10s")
+                            + ") + 2s, so that a client waiting for the origin is not cut off");
+            edge = new EdgeConfig(originWait(originTimeout).plusSeconds(1), edge.headerTimeout(),
+                    edge.maxConnections(), edge.maxBodyBytes());
+        }
+        String hostHeader = reader.parsed("ORIGIN_HOST_HEADER", null, GatewayConfig::hostHeader);
+        boolean honorOriginTtl = reader.parsed("CACHE_HONOR_ORIGIN_TTL", false, GatewayConfig::bool);
+        return new GatewayConfig(origin, fresh, stale, cacheMaxBytes, rateLimit, rateWindow, failMode, proxies,
+                httpPort, connectTimeout, originTimeout, localMaxBytes, hostHeader, honorOriginTtl, edge,
+                AdminToken.read(reader));
     }
 
     /** {@code true} or {@code false}, nothing else, so that a typo is not read as either. */

@@ -10,6 +10,7 @@ import io.redline.core.config.ConfigException;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
 import io.redline.core.ratelimit.FailMode;
+import io.redline.gateway.edge.EdgeConfig;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -86,23 +87,27 @@ class GatewayConfigTest {
         IllegalArgumentException stale = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), Duration.ofMinutes(1), Duration.ofSeconds(30), valid.cacheMaxBytes(),
                 valid.rateLimit(), valid.rateWindow(), valid.rateLimitFailMode(), valid.trustedProxies(),
-                valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes(), null, false));
+                valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes(),
+                null, false, valid.edge(), valid.adminToken()));
         assertEquals("staleTtl must be at least freshTtl (PT1M), but was PT30S", stale.getMessage());
         IllegalArgumentException limit = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), valid.freshTtl(), valid.staleTtl(), valid.cacheMaxBytes(), -3, valid.rateWindow(),
                 valid.rateLimitFailMode(), valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(),
-                valid.originTimeout(), valid.cacheLocalMaxBytes(), null, false));
+                valid.originTimeout(), valid.cacheLocalMaxBytes(),
+                null, false, valid.edge(), valid.adminToken()));
         assertEquals("rateLimit must be from 1 to 1000000, or RATE_LIMIT_OFF (0), but was -3", limit.getMessage());
         IllegalArgumentException origin = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 java.net.URI.create("ftp://files.example"), valid.freshTtl(), valid.staleTtl(),
                 valid.cacheMaxBytes(), valid.rateLimit(), valid.rateWindow(), valid.rateLimitFailMode(),
-                valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes(), null, false));
+                valid.trustedProxies(), valid.httpPort(), valid.originConnectTimeout(), valid.originTimeout(), valid.cacheLocalMaxBytes(),
+                null, false, valid.edge(), valid.adminToken()));
         assertEquals("origin must be an absolute http:// or https:// URL without query, such as"
                 + " http://origin:8080, but was ftp://files.example", origin.getMessage());
         IllegalArgumentException timeout = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
                 valid.origin(), valid.freshTtl(), valid.staleTtl(), valid.cacheMaxBytes(), valid.rateLimit(),
                 valid.rateWindow(), valid.rateLimitFailMode(), valid.trustedProxies(), valid.httpPort(),
-                valid.originConnectTimeout(), Duration.ZERO, valid.cacheLocalMaxBytes(), null, false));
+                valid.originConnectTimeout(), Duration.ZERO, valid.cacheLocalMaxBytes(),
+                null, false, valid.edge(), valid.adminToken()));
         assertEquals("originTimeout must be at least 1ms, but was PT0S", timeout.getMessage());
     }
 
@@ -115,6 +120,43 @@ class GatewayConfigTest {
         assertEquals(List.of("CACHE_STALE_TTL=\"60s\" is invalid: must be at least CACHE_FRESH_TTL (10m)",
                 "RATE_LIMIT=\"0\" is invalid: must be a whole number from 1 to 1000000, or off"),
                 error.errors().stream().map(ConfigError::line).collect(Collectors.toList()));
+    }
+
+    @Test
+    void theLimitsOfTheHttpPortHaveDefaultsAndEveryBadOneIsReported() {
+        GatewayConfig config = read(Map.of("ORIGIN_URL", "http://origin:8080"));
+        assertEquals(EdgeConfig.DEFAULTS, config.edge());
+        assertEquals(Duration.ofSeconds(30), config.edge().idleTimeout());
+        assertEquals(Duration.ofSeconds(10), config.edge().headerTimeout());
+        assertEquals(10_000, config.edge().maxConnections());
+        assertEquals(10L << 20, config.edge().maxBodyBytes());
+        ConfigException error = assertThrows(ConfigException.class, () -> read(Map.of("ORIGIN_URL", "http://o",
+                "HTTP_IDLE_TIMEOUT", "x", "HTTP_HEADER_TIMEOUT", "50ms", "HTTP_MAX_CONNECTIONS", "0",
+                "HTTP_MAX_BODY_BYTES", "10MB")));
+        assertEquals(List.of(
+                "HTTP_HEADER_TIMEOUT=\"50ms\" is invalid: must be at least 100ms",
+                "HTTP_IDLE_TIMEOUT=\"x\" is invalid: must be " + io.redline.core.config.Durations.SYNTAX,
+                "HTTP_MAX_BODY_BYTES=\"10MB\" is invalid: must be a whole number from 0 to 2147483647",
+                "HTTP_MAX_CONNECTIONS=\"0\" is invalid: must be a whole number from 1 to 1000000"),
+                error.errors().stream().map(ConfigError::line).sorted().collect(Collectors.toList()));
+    }
+
+    @Test
+    void theIdleTimeoutMustOutlastTheWaitForTheOrigin() {
+        ConfigException error = assertThrows(ConfigException.class, () -> read(Map.of("ORIGIN_URL", "http://o",
+                "ORIGIN_TIMEOUT", "30s")));
+        assertEquals("HTTP_IDLE_TIMEOUT=\"30s\" is invalid: must be longer than ORIGIN_TIMEOUT (30s) + 2s, so that"
+                + " a client waiting for the origin is not cut off", error.errors().get(0).line());
+        assertEquals(Duration.ofSeconds(40), read(Map.of("ORIGIN_URL", "http://o", "ORIGIN_TIMEOUT", "30s",
+                "HTTP_IDLE_TIMEOUT", "40s")).edge().idleTimeout());
+        GatewayConfig valid = read(Map.of("ORIGIN_URL", "http://o"));
+        IllegalArgumentException idle = assertThrows(IllegalArgumentException.class, () -> new GatewayConfig(
+                valid.origin(), valid.freshTtl(), valid.staleTtl(), valid.cacheMaxBytes(), valid.rateLimit(),
+                valid.rateWindow(), valid.rateLimitFailMode(), valid.trustedProxies(), valid.httpPort(),
+                valid.originConnectTimeout(), Duration.ofSeconds(28), valid.cacheLocalMaxBytes(),
+                null, false, valid.edge(), valid.adminToken()));
+        assertEquals("edge.idleTimeout must be longer than originTimeout + 2s (PT30S), but was PT30S",
+                idle.getMessage());
     }
 
     @Test

@@ -42,6 +42,16 @@ final class RawHttp {
         }
     }
 
+    /** Sends {@code request} as it is, byte for byte, and reads the reply until the server closes. */
+    static Reply send(int port, byte[] request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return parse(socket.getInputStream());
+        }
+    }
+
     private static Reply parse(InputStream in) throws IOException {
         String head = readHead(in);
         String[] lines = head.split("\r\n");

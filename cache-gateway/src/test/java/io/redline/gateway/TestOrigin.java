@@ -22,11 +22,15 @@ import org.eclipse.jetty.util.Callback;
  * A real origin server for the gateway's tests. Paths: {@code /hello*} (numbered answers), {@code /nostore},
  * {@code /private}, {@code /cookie}, {@code /big} (2 MiB), {@code /slow} (answers after 2 s), {@code /flaky}
  * (200, then 500 once {@link #failFlaky} is set), {@code /missing} (404), {@code /echo} (request path, query, headers
- * and body as JSON, with a Connection-listed header of its own), {@code /validated} (see {@link #validated}).
+ * and body as JSON, with a Connection-listed header of its own), {@code /validated} (see {@link #validated}),
+ * {@code /text} ({@link #TEXT}, {@code text/plain}), {@code /gzipped} ({@link #TEXT} gzipped by the origin itself,
+ * {@code Content-Encoding: gzip}).
  */
 final class TestOrigin implements AutoCloseable {
 
     static final int BIG = 2 * 1024 * 1024;
+    /** A compressible text of 2000 bytes. */
+    static final String TEXT = "All work and no play makes Jack a dull boy. ".repeat(50).substring(0, 2000);
 
     private final Server server = new Server(0);
     /** The body of {@code /validated}: 26 bytes. */
@@ -124,6 +128,15 @@ final class TestOrigin implements AutoCloseable {
             case "/validated":
                 validated(path, request, response, callback);
                 break;
+            case "/text":
+                text(response, callback, 200, TEXT, "Content-Type", "text/plain;charset=utf-8");
+                break;
+            case "/gzipped":
+                response.setStatus(200);
+                response.getHeaders().put("Content-Type", "text/plain;charset=utf-8");
+                response.getHeaders().put("Content-Encoding", "gzip");
+                response.write(true, ByteBuffer.wrap(gzip(TEXT)), callback);
+                break;
             default:
                 text(response, callback, 200, path + " " + call, "Content-Type", "text/plain");
         }
@@ -177,6 +190,14 @@ final class TestOrigin implements AutoCloseable {
             return;
         }
         text(response, callback, 200, VALIDATED_BODY, "Content-Type", "text/plain");
+    }
+
+    static byte[] gzip(String text) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     private static void echo(Request request, Response response, Callback callback) throws Exception {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -15,7 +16,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * A Jetty 12 server as a {@link Managed} part: threads named {@code <name>-N}, port 0 picks a free port, and
  * {@code stop} refuses new requests while those in flight finish within the grace period. A port that cannot be
- * listened on fails {@code start} with a {@link PortUnavailableException}.
+ * listened on fails {@code start} with a {@link PortUnavailableException}. Its connector applies {@link HttpLimits}.
  */
 public final class JettyServer implements Managed {
 
@@ -24,6 +25,7 @@ public final class JettyServer implements Managed {
     private final int maxThreads;
     private final Function<Server, Handler> handler;
     private final Duration grace;
+    private final HttpLimits limits;
     private Server server;
 
     /**
@@ -38,6 +40,13 @@ public final class JettyServer implements Managed {
      * @param handler makes the handler for the server (a WebSocket upgrade handler needs the server itself)
      */
     public JettyServer(String name, int port, int maxThreads, Function<Server, Handler> handler, Duration grace) {
+        this(name, port, maxThreads, handler, grace, HttpLimits.JETTY_DEFAULTS);
+    }
+
+    /** @param limits what the connector allows its clients (sizes, deadlines, connections) */
+    public JettyServer(String name, int port, int maxThreads, Function<Server, Handler> handler, Duration grace,
+                       HttpLimits limits) {
+        this.limits = limits;
         this.name = name;
         this.port = port;
         this.maxThreads = maxThreads;
@@ -54,8 +63,17 @@ public final class JettyServer implements Managed {
         // a proxy relays the origin's Date and Server headers; Jetty must not add its own
         http.setSendDateHeader(false);
         http.setSendServerVersion(false);
+        http.setRequestHeaderSize(limits.requestHeaderBytes());
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        if (limits.headerTimeout() != null) {
+            connector.addEventListener(new HeaderDeadline(connector.getScheduler(), limits.headerTimeout()));
+        }
+        if (limits.maxConnections() > 0) {
+            // at the limit the connector stops accepting: new connections wait in the kernel's accept queue
+            server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        }
         server.addConnector(connector);
         server.setHandler(new GracefulHandler(handler.apply(server)));
         server.setStopTimeout(grace.toMillis());

@@ -1,6 +1,7 @@
 package io.redline.core.process;
 
 import com.codahale.metrics.MetricRegistry;
+import io.redline.core.admin.AdminRoutes;
 import io.redline.core.health.HealthChecks;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.lifecycle.ThreadPools;
@@ -18,7 +19,9 @@ import org.redisson.api.RedissonClient;
  * @param health where the process adds its own checks
  * @param threadPools where the process makes its thread pools; the runtime stops them
  * @param clock the clock to use (injected so that tests can move time)
+ * @param adminRoutes where the process adds endpoints of its own to the admin server ({@code ADMIN_PORT})
  */
 public record ProcessContext(String name, CommonConfig config, RedissonClient redis, RedlineKeys keys,
-                             MetricRegistry metrics, HealthChecks health, ThreadPools threadPools, Clock clock) {
+                             MetricRegistry metrics, HealthChecks health, ThreadPools threadPools, Clock clock,
+                             AdminRoutes adminRoutes) {
 }

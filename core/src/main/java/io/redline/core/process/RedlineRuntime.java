@@ -75,7 +75,8 @@ public final class RedlineRuntime {
             }
             redis.set(client.get());
             ProcessContext context = new ProcessContext(name, config, client.get(),
-                    new RedlineKeys(config.namespace()), metrics, health, threadPools, Clock.systemUTC());
+                    new RedlineKeys(config.namespace()), metrics, health, threadPools, Clock.systemUTC(),
+                    admin.routes());
             parts = new Lifecycle(wiring.wire(context));
             parts.start();
             health.started();

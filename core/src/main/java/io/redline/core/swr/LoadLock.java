@@ -123,8 +123,8 @@ public final class LoadLock {
     private CompletionStage<Boolean> finish(EntryKeys keys, Finish finish, String envelope, Duration ttl,
                                             String token) {
         return FINISH.<Long>call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.LONG,
-                        List.of(keys.entry(), keys.lock(), keys.pass()), finish.mode, envelope,
-                        String.valueOf(Math.max(1, ttl.toMillis())), token)
+                        List.of(keys.entry(), keys.lock(), keys.pass(), keys.name()), finish.mode, envelope,
+                        String.valueOf(Math.max(1, ttl.toMillis())), token, keys.cacheKey())
                 .thenApply(released -> released == 1L);
     }
 

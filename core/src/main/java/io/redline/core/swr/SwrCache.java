@@ -344,6 +344,38 @@ public final class SwrCache<T> {
         });
     }
 
+    /**
+     * Removes the entry of {@code key} (and its pass marker) from Redis, and its copies from the near caches of
+     * every process: this one's at once, the others' by the invalidation channel.
+     *
+     * @return whether an entry was stored
+     */
+    public CompletionStage<Boolean> purge(String key) {
+        EntryKeys entry = EntryKeys.of(keys, settings.name(), key);
+        CompletableFuture<Boolean> stored = redis.getBucket(entry.entry()).deleteAsync().toCompletableFuture();
+        CompletableFuture<Long> rest = redis.getKeys().deleteAsync(entry.pass(), entry.name()).toCompletableFuture();
+        return stored.thenCombine(rest, (existed, ignored) -> {
+            purged(entry.entry());
+            return existed;
+        });
+    }
+
+    /**
+     * Removes every entry whose cache key starts with {@code prefix}, as {@link #purge} does one; blocks, for an
+     * admin endpoint. It finds them by a {@code SCAN} over all the cache's entries (on every master of a Cluster).
+     *
+     * @param maxScanned the most entries looked at: a bound on the work of one call
+     */
+    public PurgeResult purgePrefix(String prefix, int maxScanned) {
+        String pattern = keys.key("swr:" + settings.name() + ":{*}" + EntryKeys.NAME_SUFFIX);
+        return new PrefixPurge(redis, pattern, this::purged).run(prefix, maxScanned);
+    }
+
+    private void purged(String entryKey) {
+        near.invalidate(entryKey);
+        invalidations.announce(entryKey);
+    }
+
     /** The bytes the near cache holds (0 without one). */
     public long nearCacheBytes() {
         return near.weightedBytes();

@@ -57,6 +57,12 @@ class EveryVariableIT {
         BAD.put("ORIGIN_CONNECT_TIMEOUT", "x");
         BAD.put("ORIGIN_TIMEOUT", "1.5s");
         BAD.put("ORIGIN_HOST_HEADER", "origin:99999");
+        BAD.put("HTTP_IDLE_TIMEOUT", "x");
+        BAD.put("HTTP_HEADER_TIMEOUT", "50ms");
+        BAD.put("HTTP_MAX_CONNECTIONS", "0");
+        BAD.put("HTTP_MAX_BODY_BYTES", "10MB");
+        BAD.put("ADMIN_TOKEN", "too short");
+        BAD.put("ADMIN_TOKEN_FILE", "/nonexistent/admin-token");
         BAD.put("CHAT_SEND_LIMIT", "0");
         BAD.put("CHAT_SEND_WINDOW", "x");
         BAD.put("PRESENCE_TTL", "x");

@@ -48,6 +48,18 @@ class AdminServerTest {
             LATENCY.histogram(context.metrics()).observe(Duration.ofMillis(12));
             context.metrics().counter("in.process.only").inc();
             context.threadPools().fixed("admin-test-pool", 1);
+            // added once wired, while the admin server already runs
+            context.adminRoutes().add("/late", new org.eclipse.jetty.server.Handler.Abstract() {
+                @Override
+                public boolean handle(org.eclipse.jetty.server.Request request,
+                                      org.eclipse.jetty.server.Response response,
+                                      org.eclipse.jetty.util.Callback callback) {
+                    response.setStatus(202);
+                    response.write(true, java.nio.ByteBuffer.wrap("late".getBytes(
+                            java.nio.charset.StandardCharsets.UTF_8)), callback);
+                    return true;
+                }
+            });
             context.health().addReadiness("queue", new HealthCheck() {
                 @Override
                 protected Result check() {
@@ -62,6 +74,15 @@ class AdminServerTest {
     @AfterAll
     static void stopRuntime() {
         runtime.stop();
+    }
+
+    @Test
+    void anEndpointAddedByTheProcessOnceWiredAnswersAndOtherPathsStay404() {
+        HttpResponse<String> late = HttpProbe.get(url("/late"));
+        assertEquals(202, late.statusCode());
+        assertEquals("late", late.body());
+        assertEquals(404, HttpProbe.get(url("/late/more")).statusCode());
+        assertEquals(200, HttpProbe.get(url("/health/live")).statusCode());
     }
 
     @Test
