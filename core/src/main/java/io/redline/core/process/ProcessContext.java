@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.redline.core.health.HealthChecks;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.lifecycle.ThreadPools;
+import io.redline.core.tracing.Tracing;
 import java.time.Clock;
 import org.redisson.api.RedissonClient;
 
@@ -18,7 +19,10 @@ import org.redisson.api.RedissonClient;
  * @param health where the process adds its own checks
  * @param threadPools where the process makes its thread pools; the runtime stops them
  * @param clock the clock to use (injected so that tests can move time)
+ * @param tracing the process's tracing (no-op unless {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set); the runtime
+ *                shuts it down
  */
 public record ProcessContext(String name, CommonConfig config, RedissonClient redis, RedlineKeys keys,
-                             MetricRegistry metrics, HealthChecks health, ThreadPools threadPools, Clock clock) {
+                             MetricRegistry metrics, HealthChecks health, ThreadPools threadPools, Clock clock,
+                             Tracing tracing) {
 }

@@ -6,6 +6,7 @@ import io.redline.core.config.ConfigException;
 import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
 import io.redline.core.http.PortUnavailableException;
+import io.redline.core.tracing.Tracing;
 import java.time.Duration;
 import java.util.function.Function;
 import org.slf4j.ILoggerFactory;
@@ -45,7 +46,8 @@ public final class ProcessMain {
             System.exit(EXIT_CONFIG);
             return;
         }
-        RedlineRuntime runtime = new RedlineRuntime(name, common, wiring);
+        // after the configuration is known to be good: a process that exits 2 starts no SDK
+        RedlineRuntime runtime = new RedlineRuntime(name, common, wiring, Tracing.fromEnvironment(name, Env.system()));
         Runtime.getRuntime().addShutdownHook(
                 new Thread(() -> drainAndHalt(name, runtime, common.shutdownGrace()), name + "-shutdown"));
         try {
