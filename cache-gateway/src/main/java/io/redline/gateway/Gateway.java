@@ -16,6 +16,7 @@ import io.redline.gateway.metrics.GatewayMetrics;
 import io.redline.gateway.metrics.MetricNames;
 import io.redline.gateway.origin.OriginClient;
 import io.redline.gateway.origin.OriginResponse;
+import io.redline.gateway.trace.TracingHandler;
 import io.redline.gateway.traffic.TrafficRecorder;
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +56,9 @@ public final class Gateway {
                 context.threadPools().scheduled("traffic-flush", 1), Duration.ofSeconds(1), 100_000, metrics);
         GatewayHandler handler = new GatewayHandler(new ClientIdentity(config.trustedProxies()), admission, cache,
                 policy, origin, traffic, metrics, context.clock(), config.originTimeout().plusSeconds(2), streams);
-        server = new JettyServer("gateway-http", config.httpPort(), 200, handler, context.config().shutdownGrace());
+        // wrapped, not changed: a span per request, its traceparent and request id forwarded to the origin
+        server = new JettyServer("gateway-http", config.httpPort(), 200,
+                new TracingHandler(handler, context.tracing().tracer()), context.config().shutdownGrace());
     }
 
     /** Traffic first and server last, so that on stop the server drains its requests before the last flush. */
