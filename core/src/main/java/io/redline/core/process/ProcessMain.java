@@ -47,7 +47,16 @@ public final class ProcessMain {
             return;
         }
         // after the configuration is known to be good: a process that exits 2 starts no SDK
-        RedlineRuntime runtime = new RedlineRuntime(name, common, wiring, Tracing.fromEnvironment(name, Env.system()));
+        Tracing tracing;
+        try {
+            tracing = Tracing.fromEnvironment(name, Env.system());
+        } catch (RuntimeException e) {
+            // the SDK's own check of its OTEL_* variables (e.g. OTEL_EXPORTER_OTLP_PROTOCOL=grpc, not available)
+            System.err.println(name + ": configuration error: OpenTelemetry: " + e.getMessage());
+            System.exit(EXIT_CONFIG);
+            return;
+        }
+        RedlineRuntime runtime = new RedlineRuntime(name, common, wiring, tracing);
         Runtime.getRuntime().addShutdownHook(
                 new Thread(() -> drainAndHalt(name, runtime, common.shutdownGrace()), name + "-shutdown"));
         try {
