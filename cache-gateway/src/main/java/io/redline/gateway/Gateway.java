@@ -21,6 +21,7 @@ import io.redline.gateway.origin.OriginClient;
 import io.redline.gateway.origin.OriginResponse;
 import io.redline.gateway.origin.ProxyHeaders;
 import io.redline.gateway.purge.PurgeHandler;
+import io.redline.gateway.trace.TracingHandler;
 import io.redline.gateway.traffic.TrafficRecorder;
 import java.time.Duration;
 import java.util.List;
@@ -63,8 +64,10 @@ public final class Gateway {
                 policy, new CacheLoads(new Freshness(config.freshTtl(), config.staleTtl(), config.honorOriginTtl())),
                 origin, new ProxyHeaders(config.originHostHeader(), config.trustedProxies()), traffic, metrics,
                 context.clock(), config.originWait());
+        // wrapped, not changed: a span per request, its traceparent and request id forwarded to the origin
+        TracingHandler traced = new TracingHandler(handler, context.tracing().tracer());
         server = new JettyServer("gateway-http", config.httpPort(), 200,
-                jetty -> EdgeHandlers.around(handler, config.edge()), context.config().shutdownGrace(),
+                jetty -> EdgeHandlers.around(traced, config.edge()), context.config().shutdownGrace(),
                 config.edge().limits());
     }
 

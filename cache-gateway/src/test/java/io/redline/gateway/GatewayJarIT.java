@@ -14,12 +14,20 @@ import io.redline.testkit.PrometheusTextRules;
 import io.redline.testkit.Promtool;
 import io.redline.testkit.RedisExtension;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +83,37 @@ class GatewayJarIT {
     }
 
     @Test
+    void withAnOtlpEndpointTheJarSendsItsSpansOverHttpAndForwardsTheirTraceparent() throws Exception {
+        int http = FreePorts.find();
+        int admin = FreePorts.find();
+        try (OtlpReceiver collector = new OtlpReceiver();
+             ChildJvm gateway = ChildJvm.startJar(JAR, Map.of("REDIS_URL", REDIS.redis().url(), "ORIGIN_URL",
+                     origin.url(), "HTTP_PORT", String.valueOf(http), "ADMIN_PORT", String.valueOf(admin),
+                     "REDLINE_NAMESPACE", "jar-otlp", "OTEL_EXPORTER_OTLP_ENDPOINT", collector.url(),
+                     "OTEL_BSP_SCHEDULE_DELAY", "100"))) {
+            Awaits.await().until(() -> HttpProbe.status("http://127.0.0.1:" + admin + "/health/ready") == 200);
+            JsonNode echoed = Json.mapper().readTree(HttpProbe.get("http://127.0.0.1:" + http + "/echo").body());
+            assertTrue(echoed.at("/headers/traceparent").asText().matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[13]"),
+                    echoed.toString());
+            Awaits.await().until(() -> collector.posts() > 0);
+            assertEquals("application/x-protobuf", collector.contentType());
+
+            gateway.terminate();
+            assertEquals(0, gateway.waitFor(Duration.ofSeconds(30)), gateway.stderr());
+        }
+    }
+
+    @Test
+    void anOtlpProtocolTheJarCannotSpeakStopsItWithExitCode2() throws Exception {
+        try (ChildJvm gateway = ChildJvm.startJar(JAR, Map.of("ORIGIN_URL", origin.url(),
+                "OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9", "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"))) {
+            assertEquals(2, gateway.waitFor(Duration.ofSeconds(30)), gateway.stderr());
+            assertTrue(gateway.stderr().contains("cache-gateway: configuration error: OpenTelemetry: "),
+                    gateway.stderr());
+        }
+    }
+
+    @Test
     void theBenchPrintsOneJsonObjectPerScenario() throws Exception {
         try (ChildJvm bench = ChildJvm.startJar(JAR, Map.of("REDIS_URL", REDIS.redis().url()), "bench",
                 "--concurrency", "4", "--seconds", "1", "--warmup", "1", "--json")) {
@@ -104,6 +143,49 @@ class GatewayJarIT {
                             + " of the origin server",
                     "cache-gateway: configuration error: RATE_LIMIT=\"-3\" is invalid: must be a whole number from"
                             + " 1 to 1000000, or off"), gateway.stderr().lines().sorted().collect(Collectors.toList()));
+        }
+    }
+
+    /** An OTLP/HTTP collector that only counts what it is sent to {@code /v1/traces}. */
+    private static final class OtlpReceiver implements AutoCloseable {
+
+        private final Server server = new Server(0);
+        private final AtomicInteger posts = new AtomicInteger();
+        private volatile String contentType;
+
+        OtlpReceiver() throws Exception {
+            server.setHandler(new Handler.Abstract() {
+                @Override
+                public boolean handle(Request request, Response response, Callback callback) {
+                    if ("/v1/traces".equals(request.getHttpURI().getPath())) {
+                        contentType = request.getHeaders().get("Content-Type");
+                        posts.incrementAndGet();
+                    }
+                    response.setStatus(200);
+                    response.getHeaders().put("Content-Type", "application/x-protobuf");
+                    // an empty ExportTraceServiceResponse: every span accepted
+                    response.write(true, ByteBuffer.allocate(0), callback);
+                    return true;
+                }
+            });
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        }
+
+        int posts() {
+            return posts.get();
+        }
+
+        String contentType() {
+            return contentType;
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.stop();
         }
     }
 }

@@ -4,6 +4,7 @@ import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
 import io.redline.core.process.CommonConfig;
 import io.redline.core.process.RedlineRuntime;
+import io.redline.core.tracing.Tracing;
 import io.redline.testkit.FreePorts;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,6 +18,11 @@ final class RunningGateway implements AutoCloseable {
     private final int port = FreePorts.find();
 
     RunningGateway(String redisUrl, String originUrl, Map<String, String> variables) throws Exception {
+        this(redisUrl, originUrl, variables, Tracing.off());
+    }
+
+    RunningGateway(String redisUrl, String originUrl, Map<String, String> variables, Tracing tracing)
+            throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("REDIS_URL", redisUrl, "ORIGIN_URL", originUrl,
                 "HTTP_PORT", String.valueOf(port), "ADMIN_PORT", "0"));
         env.putAll(variables);
@@ -27,7 +33,7 @@ final class RunningGateway implements AutoCloseable {
         runtime = new RedlineRuntime("cache-gateway-test", common, context -> {
             gateway.set(new Gateway(config, context));
             return gateway.get().parts();
-        });
+        }, tracing);
         runtime.start();
     }
 

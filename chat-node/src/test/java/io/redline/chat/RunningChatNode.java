@@ -8,6 +8,7 @@ import io.redline.core.metrics.Family;
 import io.redline.core.process.CommonConfig;
 import io.redline.core.process.RedlineRuntime;
 import io.redline.core.redis.RedisSettings;
+import io.redline.core.tracing.Tracing;
 import io.redline.testkit.FreePorts;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +22,10 @@ final class RunningChatNode implements AutoCloseable {
     private final int port = FreePorts.find();
 
     RunningChatNode(RedisSettings redis, Map<String, String> variables) throws Exception {
+        this(redis, variables, Tracing.off());
+    }
+
+    RunningChatNode(RedisSettings redis, Map<String, String> variables, Tracing tracing) throws Exception {
         Map<String, String> env = new HashMap<>();
         env.put("REDIS_MODE", redis.mode().name().toLowerCase(java.util.Locale.ROOT));
         env.put("REDIS_URL", redis.url().toString());
@@ -34,7 +39,7 @@ final class RunningChatNode implements AutoCloseable {
         runtime = new RedlineRuntime("chat-node-test", common, context -> {
             node.set(new ChatNode(config, context));
             return node.get().parts();
-        });
+        }, tracing);
         runtime.start();
     }
 

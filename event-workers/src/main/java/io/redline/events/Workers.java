@@ -4,6 +4,7 @@ import com.codahale.metrics.health.HealthCheck;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.lifecycle.Managed;
 import io.redline.core.process.ProcessContext;
+import io.redline.core.tracing.Tracing;
 import io.redline.events.consumer.ConsumerGroup;
 import io.redline.events.consumer.EntryProcessor;
 import io.redline.events.consumer.GroupRecovery;
@@ -40,7 +41,7 @@ public final class Workers {
 
     public Workers(WorkerConfig config, ProcessContext context) {
         this(config, context.redis(), context.keys(), new OrderEffects(),
-                new WorkerMetrics(context.metrics()), context.clock());
+                new WorkerMetrics(context.metrics()), context.clock(), context.tracing());
         context.health().addLiveness("members", new HealthCheck() {
             @Override
             protected Result check() {
@@ -58,10 +59,16 @@ public final class Workers {
     /** The wiring itself, with the handler and the events given (the process's own, or a test's). */
     public Workers(WorkerConfig config, RedissonClient redis, RedlineKeys keys, EventHandler handler,
                    WorkerEvents events, Clock clock) {
+        this(config, redis, keys, handler, events, clock, Tracing.off());
+    }
+
+    /** @param tracing makes a span per entry processed */
+    public Workers(WorkerConfig config, RedissonClient redis, RedlineKeys keys, EventHandler handler,
+                   WorkerEvents events, Clock clock, Tracing tracing) {
         ConsumerGroup.ensure(redis, keys);
         RStream<String, String> stream = ConsumerGroup.stream(redis, keys);
         DeadLetters deadLetters = new DeadLetters(redis, keys, config.deadLetterMaxLength(), clock);
-        processor = new EntryProcessor(redis, keys, handler, deadLetters, events, clock);
+        processor = new EntryProcessor(redis, keys, handler, deadLetters, events, clock, tracing);
         processor.loadScripts();
         GroupRecovery group = new GroupRecovery(redis, keys, events);
         Redelivery redelivery = new Redelivery(stream, processor, config.maxDeliveries());

@@ -6,6 +6,7 @@ import io.redline.core.keys.RedlineKeys;
 import io.redline.core.lifecycle.Lifecycle;
 import io.redline.core.redis.RedisSettings;
 import io.redline.core.redis.RedissonConfigs;
+import io.redline.core.tracing.Tracing;
 import io.redline.events.consumer.WorkerEvents;
 import io.redline.events.effects.EventHandler;
 import io.redline.events.effects.OrderEffects;
@@ -34,6 +35,11 @@ final class RunningWorkers implements AutoCloseable {
 
     RunningWorkers(RedisSettings settings, RedlineKeys keys, String host, Map<String, String> variables,
                    EventHandler handler, WorkerEvents events) throws Exception {
+        this(settings, keys, host, variables, handler, events, Tracing.off());
+    }
+
+    RunningWorkers(RedisSettings settings, RedlineKeys keys, String host, Map<String, String> variables,
+                   EventHandler handler, WorkerEvents events, Tracing tracing) throws Exception {
         Map<String, String> env = new HashMap<>(Map.of("HOSTNAME", host));
         env.putAll(variables);
         ConfigReader reader = new ConfigReader(Env.of(env));
@@ -41,7 +47,7 @@ final class RunningWorkers implements AutoCloseable {
         reader.throwIfInvalid();
         redis = Redisson.create(RedissonConfigs.create(settings, "workers-" + host));
         workers = new Workers(config, redis, keys, handler == null ? new OrderEffects() : handler,
-                events, Clock.systemUTC());
+                events, Clock.systemUTC(), tracing);
         lifecycle = new Lifecycle(workers.parts());
         lifecycle.start();
     }

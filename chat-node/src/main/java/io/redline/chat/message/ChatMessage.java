@@ -1,5 +1,6 @@
 package io.redline.chat.message;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.redline.core.json.Json;
 
 /**
@@ -11,9 +12,16 @@ import io.redline.core.json.Json;
  * @param userName the sender's display name
  * @param content the text (shown as text, never as HTML)
  * @param timestamp Unix milliseconds
+ * @param traceparent optional: the W3C {@code traceparent} of the accepting node's send span, the parent of every
+ *                    node's fan-out span; {@code null} (and absent from the JSON) when there was no span to name
  */
 public record ChatMessage(String id, String roomId, String userId, String userName, String content,
-                          long timestamp) {
+                          long timestamp, @JsonInclude(JsonInclude.Include.NON_NULL) String traceparent) {
+
+    /** A message without trace context. */
+    public ChatMessage(String id, String roomId, String userId, String userName, String content, long timestamp) {
+        this(id, roomId, userId, userName, content, timestamp, null);
+    }
 
     public String toJson() {
         return Json.write(this);

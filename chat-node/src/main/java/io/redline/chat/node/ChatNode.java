@@ -15,6 +15,7 @@ import io.redline.chat.session.ChatService;
 import io.redline.chat.session.ChatSocket;
 import io.redline.chat.session.PresenceBroadcast;
 import io.redline.chat.session.SocketLimits;
+import io.redline.chat.trace.ChatSpans;
 import io.redline.core.http.JettyServer;
 import io.redline.core.lifecycle.Managed;
 import io.redline.core.process.ProcessContext;
@@ -48,8 +49,9 @@ public final class ChatNode {
         boolean cluster = context.config().redis().mode() == RedisMode.CLUSTER;
         ChatMetrics metrics = new ChatMetrics(context.metrics());
         ChatHistory history = new ChatHistory(context.redis(), context.keys());
+        ChatSpans spans = new ChatSpans(context.tracing());
         rooms = new RoomSubscriptions(context.redis(), context.keys(), cluster, metrics, history::recent,
-                context.clock());
+                context.clock(), spans);
         metrics.watchRooms(rooms::subscribedRooms);
         presence = new Presence(context.redis(), context.keys(), context.clock(), config.presenceTtl(),
                 context.threadPools().scheduled("presence", 1), rooms::rooms, new PresenceBroadcast(rooms));
@@ -57,7 +59,7 @@ public final class ChatNode {
                 RateLimiterSettings.of(SEND_SCOPE, new RateLimit(config.sendLimit(), config.sendWindow())),
                 RateLimiterEvents.NONE, context.clock());
         ChatService chat = new ChatService(history, new MessagePublisher(context.redis(), context.keys(), cluster),
-                sendLimit, new MessageIds(nodeId, context.clock()), context.clock(), metrics);
+                sendLimit, new MessageIds(nodeId, context.clock()), context.clock(), metrics, spans);
         SocketLimits limits = config.sockets();
         ScheduledExecutorService pings = context.threadPools().scheduled("chat-pings", 1);
         IdentitySettings identity = config.identity();

@@ -1,7 +1,9 @@
 package io.redline.chat.room;
 
+import io.opentelemetry.api.trace.Span;
 import io.redline.chat.message.ChatMessage;
 import io.redline.chat.protocol.ServerFrames;
+import io.redline.chat.trace.ChatSpans;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.RedlineKeys;
 import java.time.Clock;
@@ -41,6 +43,7 @@ public final class RoomSubscriptions {
     private final Function<String, CompletionStage<List<String>>> history;
     private final SubscriptionWatch watch;
     private final Clock clock;
+    private final ChatSpans spans;
     private final Map<String, Room> rooms = new HashMap<>();
 
     /**
@@ -48,6 +51,13 @@ public final class RoomSubscriptions {
      */
     public RoomSubscriptions(RedissonClient redis, RedlineKeys keys, boolean sharded, RoomEvents events,
                              Function<String, CompletionStage<List<String>>> history, Clock clock) {
+        this(redis, keys, sharded, events, history, clock, ChatSpans.off());
+    }
+
+    /** @param spans the {@code chat fan-out} span of each message delivered here */
+    public RoomSubscriptions(RedissonClient redis, RedlineKeys keys, boolean sharded, RoomEvents events,
+                             Function<String, CompletionStage<List<String>>> history, Clock clock, ChatSpans spans) {
+        this.spans = spans;
         this.redis = redis;
         this.keys = keys;
         this.sharded = sharded;
@@ -160,9 +170,14 @@ public final class RoomSubscriptions {
             return;
         }
         watch.heardLive(room);
-        String frame = ServerFrames.message(json);
-        for (RoomMember member : members) {
-            member.deliver(room, message.id(), json, frame);
+        Span span = spans.fanOut(room, message.id(), message.traceparent(), members.size());
+        try {
+            String frame = ServerFrames.message(json);
+            for (RoomMember member : members) {
+                member.deliver(room, message.id(), json, frame);
+            }
+        } finally {
+            span.end();
         }
         events.fannedOut(Duration.ofMillis(Math.max(0, clock.millis() - message.timestamp())));
     }

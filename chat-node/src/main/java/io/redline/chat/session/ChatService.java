@@ -1,5 +1,8 @@
 package io.redline.chat.session;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import io.redline.chat.message.ChatHistory;
 import io.redline.chat.message.ChatMessage;
 import io.redline.chat.message.MessageIds;
@@ -7,8 +10,10 @@ import io.redline.chat.message.MessagePublisher;
 import io.redline.chat.protocol.ChatRules;
 import io.redline.chat.protocol.ErrorCode;
 import io.redline.chat.protocol.ProtocolException;
+import io.redline.chat.trace.ChatSpans;
 import io.redline.core.ratelimit.RateLimitDecision;
 import io.redline.core.ratelimit.SlidingWindowRateLimiter;
+import io.redline.core.tracing.TraceParent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,9 +33,17 @@ public final class ChatService {
     private final MessageIds ids;
     private final Clock clock;
     private final ChatEvents events;
+    private final ChatSpans spans;
 
     public ChatService(ChatHistory history, MessagePublisher publisher, SlidingWindowRateLimiter sendLimit,
                        MessageIds ids, Clock clock, ChatEvents events) {
+        this(history, publisher, sendLimit, ids, clock, events, ChatSpans.off());
+    }
+
+    /** @param spans the {@code chat send} span of each message, whose traceparent the message carries */
+    public ChatService(ChatHistory history, MessagePublisher publisher, SlidingWindowRateLimiter sendLimit,
+                       MessageIds ids, Clock clock, ChatEvents events, ChatSpans spans) {
+        this.spans = spans;
         this.history = history;
         this.publisher = publisher;
         this.sendLimit = sendLimit;
@@ -47,8 +60,23 @@ public final class ChatService {
      * @throws ProtocolException for invalid input, a user over their limit, or Redis unavailable (nothing stored)
      */
     public ChatMessage send(String userId, String userName, String room, String content, int minReceivers) {
+        Span span = spans.send(room);
+        try {
+            return send(userId, userName, room, content, minReceivers, span);
+        } catch (ProtocolException e) {
+            span.setStatus(StatusCode.ERROR, e.getMessage());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private ChatMessage send(String userId, String userName, String room, String content, int minReceivers,
+                             Span span) {
         ChatMessage message = new ChatMessage(ids.next(), ChatRules.room(room), ChatRules.userId(userId),
-                ChatRules.userName(userName), ChatRules.content(content), clock.millis());
+                ChatRules.userName(userName), ChatRules.content(content), clock.millis(),
+                TraceParent.of(Context.current().with(span)).orElse(null));
+        ChatSpans.identify(span, message.id());
         RateLimitDecision decision = await(sendLimit.acquire(userId));
         if (!decision.allowed()) {
             throw new ProtocolException(ErrorCode.RATE_LIMITED, "at most " + decision.limit()

@@ -26,6 +26,30 @@ class ChatMessageTest {
     }
 
     @Test
+    void theTracedFixtureKeepsItsTraceparentBothWays() throws IOException {
+        JsonNode fixture;
+        try (InputStream in = ChatMessageTest.class.getResourceAsStream("chat-message-traced.json")) {
+            fixture = Json.mapper().readTree(in);
+        }
+        ChatMessage message = ChatMessage.parse(fixture.toString());
+        assertEquals("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", message.traceparent());
+        assertEquals(fixture.toString(), message.toJson());
+    }
+
+    @Test
+    void aMessageWithoutTraceparentIsWrittenWithoutTheField() {
+        assertEquals("{\"id\":\"1-n-1\",\"roomId\":\"r\",\"userId\":\"u\",\"userName\":\"U\",\"content\":\"c\","
+                + "\"timestamp\":1}", new ChatMessage("1-n-1", "r", "u", "U", "c", 1L).toJson());
+    }
+
+    @Test
+    void aMalformedTraceparentDoesNotMakeTheMessageUnreadable() {
+        assertEquals("not-a-traceparent", ChatMessage.parse("{\"id\":\"1-n-1\",\"roomId\":\"r\",\"userId\":\"u\","
+                + "\"userName\":\"U\",\"content\":\"c\",\"timestamp\":1,\"traceparent\":\"not-a-traceparent\"}")
+                .traceparent());
+    }
+
+    @Test
     void fieldsAnotherProducerAddsAreIgnored() {
         assertEquals(new ChatMessage("1-n-1", "r", "u", "U", "c", 1L), ChatMessage.parse("{\"id\":\"1-n-1\","
                 + "\"roomId\":\"r\",\"userId\":\"u\",\"userName\":\"U\",\"content\":\"c\",\"timestamp\":1,\"x\":2}"));

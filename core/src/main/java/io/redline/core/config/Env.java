@@ -2,6 +2,7 @@ package io.redline.core.config;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A read-only view of environment variables. Blank values count as unset, the way a Kubernetes manifest
@@ -22,6 +23,17 @@ public final class Env {
 
     public static Env of(Map<String, String> variables) {
         return new Env(variables);
+    }
+
+    /** The set variables whose names start with {@code prefix} (blank ones left out), by name. */
+    public Map<String, String> startingWith(String prefix) {
+        Map<String, String> found = new TreeMap<>();
+        variables.forEach((name, value) -> {
+            if (name.startsWith(prefix) && !value.isBlank()) {
+                found.put(name, value.trim());
+            }
+        });
+        return found;
     }
 
     public Optional<String> get(String name) {

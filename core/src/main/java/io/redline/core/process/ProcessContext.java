@@ -5,6 +5,7 @@ import io.redline.core.admin.AdminRoutes;
 import io.redline.core.health.HealthChecks;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.lifecycle.ThreadPools;
+import io.redline.core.tracing.Tracing;
 import java.time.Clock;
 import org.redisson.api.RedissonClient;
 
@@ -20,8 +21,10 @@ import org.redisson.api.RedissonClient;
  * @param threadPools where the process makes its thread pools; the runtime stops them
  * @param clock the clock to use (injected so that tests can move time)
  * @param adminRoutes where the process adds endpoints of its own to the admin server ({@code ADMIN_PORT})
+ * @param tracing the process's tracing (no-op unless {@code OTEL_EXPORTER_OTLP_ENDPOINT} is set); the runtime
+ *                shuts it down
  */
 public record ProcessContext(String name, CommonConfig config, RedissonClient redis, RedlineKeys keys,
                              MetricRegistry metrics, HealthChecks health, ThreadPools threadPools, Clock clock,
-                             AdminRoutes adminRoutes) {
+                             AdminRoutes adminRoutes, Tracing tracing) {
 }

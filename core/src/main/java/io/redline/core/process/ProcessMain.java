@@ -7,6 +7,7 @@ import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
 import io.redline.core.http.PortUnavailableException;
 import io.redline.core.redis.RedisRefusal;
+import io.redline.core.tracing.Tracing;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -47,7 +48,17 @@ public final class ProcessMain {
             System.exit(EXIT_CONFIG);
             return;
         }
-        RedlineRuntime runtime = new RedlineRuntime(name, common, wiring);
+        // after the configuration is known to be good: a process that exits 2 starts no SDK
+        Tracing tracing;
+        try {
+            tracing = Tracing.fromEnvironment(name, Env.system());
+        } catch (RuntimeException e) {
+            // the SDK's own check of its OTEL_* variables (e.g. OTEL_EXPORTER_OTLP_PROTOCOL=grpc, not available)
+            System.err.println(name + ": configuration error: OpenTelemetry: " + e.getMessage());
+            System.exit(EXIT_CONFIG);
+            return;
+        }
+        RedlineRuntime runtime = new RedlineRuntime(name, common, wiring, tracing);
         Runtime.getRuntime().addShutdownHook(
                 new Thread(() -> drainAndHalt(name, runtime, common.shutdownGrace()), name + "-shutdown"));
         try {

@@ -11,6 +11,7 @@ import io.redline.core.metrics.PrometheusText;
 import io.redline.core.redis.Backoff;
 import io.redline.core.redis.RedisConnector;
 import io.redline.core.redis.RedisHealthCheck;
+import io.redline.core.tracing.Tracing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One running Redline process: the admin server comes up first (not ready), then Redis is waited for with
  * backoff, then the process's parts are wired and started. {@link #stop()} turns readiness off at once, stops the
- * parts in reverse order (they drain), stops the thread pools, closes Redis and finally the admin server.
+ * parts in reverse order (they drain), stops the thread pools, shuts tracing down (exporting the last spans),
+ * closes Redis and finally the admin server.
  */
 public final class RedlineRuntime {
 
@@ -39,13 +41,21 @@ public final class RedlineRuntime {
     private final HealthChecks health = new HealthChecks();
     private final ThreadPools threadPools;
     private final AdminServer admin;
+    private final Tracing tracing;
     private final AtomicReference<RedissonClient> redis = new AtomicReference<>();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Lifecycle parts;
 
+    /** A runtime without tracing (tests, benches). */
     public RedlineRuntime(String name, CommonConfig config, Wiring wiring) {
+        this(name, config, wiring, Tracing.off());
+    }
+
+    /** @param tracing the process's tracing; {@link #stop()} shuts it down */
+    public RedlineRuntime(String name, CommonConfig config, Wiring wiring, Tracing tracing) {
         this.name = name;
+        this.tracing = tracing;
         this.config = config;
         this.wiring = wiring;
         this.connector = new RedisConnector(Backoff.REDIS_STARTUP);
@@ -76,7 +86,7 @@ public final class RedlineRuntime {
             redis.set(client.get());
             ProcessContext context = new ProcessContext(name, config, client.get(),
                     new RedlineKeys(config.namespace()), metrics, health, threadPools, Clock.systemUTC(),
-                    admin.routes());
+                    admin.routes(), tracing);
             parts = new Lifecycle(wiring.wire(context));
             parts.start();
             health.started();
@@ -97,6 +107,7 @@ public final class RedlineRuntime {
                 parts.stop();
             }
             threadPools.stop();
+            tracing.shutdown();
             RedissonClient client = redis.get();
             if (client != null) {
                 client.shutdown(0, 2, TimeUnit.SECONDS);

@@ -59,10 +59,11 @@ final class EmitCommand implements Callable<Integer>, ReadsEnvironment {
             throw new ParameterException(spec.commandLine(), "refused, the workers would dead-letter it: "
                     + e.getMessage());
         }
-        return OneShot.run(spec.qualifiedName(" "), (redis, keys, config) -> {
-            StreamMessageId id = ConsumerGroup.stream(redis, keys).add(StreamAddArgs.entries(fields));
+        return ProducerSpan.run("emit", () -> OneShot.run(spec.qualifiedName(" "), (redis, keys, config) -> {
+            StreamMessageId id = ConsumerGroup.stream(redis, keys).add(StreamAddArgs.entries(
+                    EventFields.traced(fields)));
             System.out.println(id);
             return 0;
-        });
+        }));
     }
 }

@@ -60,7 +60,7 @@ final class SimulateCommand implements Callable<Integer>, ReadsEnvironment {
 
     @Override
     public Integer call() {
-        return OneShot.run(spec.qualifiedName(" "), (redis, keys, config) -> {
+        return ProducerSpan.run("simulate", () -> OneShot.run(spec.qualifiedName(" "), (redis, keys, config) -> {
             String ids = prefix != null ? prefix : "sim" + UUID.randomUUID().toString().substring(0, 6);
             SimulatedOrders flow = SimulatedOrders.generate(ids, orders, shuffle, duplicates,
                     seed != null ? seed : System.nanoTime(), clock.instant());
@@ -76,6 +76,6 @@ final class SimulateCommand implements Callable<Integer>, ReadsEnvironment {
             summary.put("unitsBySku", flow.units());
             System.out.println(Json.write(summary));
             return 0;
-        });
+        }));
     }
 }

@@ -1,7 +1,10 @@
 package io.redline.events.consumer;
 
 import io.redline.core.keys.RedlineKeys;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.redline.core.redis.RedisScript;
+import io.redline.core.tracing.Tracing;
 import io.redline.events.deadletter.DeadLetter;
 import io.redline.events.deadletter.DeadLetters;
 import io.redline.events.effects.BatchEffects;
@@ -44,9 +47,17 @@ public final class EntryProcessor {
     private final DeadLetters deadLetters;
     private final WorkerEvents events;
     private final Clock clock;
+    private final EntrySpans spans;
 
     public EntryProcessor(RedissonClient redis, RedlineKeys keys, EventHandler handler, DeadLetters deadLetters,
                           WorkerEvents events, Clock clock) {
+        this(redis, keys, handler, deadLetters, events, clock, Tracing.off());
+    }
+
+    /** @param tracing makes a span per entry processed ({@link EntrySpans}) */
+    public EntryProcessor(RedissonClient redis, RedlineKeys keys, EventHandler handler, DeadLetters deadLetters,
+                          WorkerEvents events, Clock clock, Tracing tracing) {
+        this.spans = new EntrySpans(tracing, keys.eventStream());
         this.redis = redis;
         this.keys = keys;
         this.handler = handler;
@@ -75,11 +86,24 @@ public final class EntryProcessor {
         if (entries.isEmpty()) {
             return 0;
         }
+        Map<StreamMessageId, Span> traced = new LinkedHashMap<>();
+        try {
+            return process(entries, consumer, deliveries, traced);
+        } finally {
+            // what the batch did not settle (a failure of Redis midway) stays pending
+            traced.values().forEach(span -> EntrySpans.end(span, EntrySpans.Outcome.PENDING, "not settled"));
+        }
+    }
+
+    /** @param traced each entry's span, removed from it once ended */
+    private int process(Map<StreamMessageId, Map<String, String>> entries, String consumer,
+                        Map<StreamMessageId, Long> deliveries, Map<StreamMessageId, Span> traced) {
         long read = clock.millis();
         Set<StreamMessageId> done = new LinkedHashSet<>();
         Map<StreamMessageId, OrderEvent> parsed = new LinkedHashMap<>();
         Map<StreamMessageId, EntryEffects> effects = new LinkedHashMap<>();
         Map<StreamMessageId, DeadLetter> dead = new LinkedHashMap<>();
+        Map<StreamMessageId, String> problems = new LinkedHashMap<>();
         int failures = 0;
         for (Map.Entry<StreamMessageId, Map<String, String>> entry : entries.entrySet()) {
             StreamMessageId id = entry.getKey();
@@ -90,21 +114,29 @@ public final class EntryProcessor {
                 events.deletedOnClaim(1);
                 continue;
             }
+            Span span = spans.start(id, fields, consumer, delivery(deliveries, id));
+            traced.put(id, span);
             // the entry id goes on every line logged while it is handled, the handler's own included
             MDC.put(EVENT_ID, id.toString());
+            Scope scope = span.makeCurrent();
             try {
                 OrderEvent event = EventParser.parse(fields);
+                EntrySpans.parsed(span, event);
                 EntryEffects entryEffects = new EntryEffects();
                 handler.apply(event, entryEffects);
                 parsed.put(id, event);
                 effects.put(id, entryEffects);
             } catch (PoisonEventException e) {
                 dead.put(id, new DeadLetter(fields, e.getMessage(), delivery(deliveries, id)));
+                problems.put(id, e.getMessage());
             } catch (Exception e) {
                 LOG.warn("Entry {} failed in {} (delivery {}); it stays pending: {}", id, consumer,
                         delivery(deliveries, id), e.toString());
+                span.recordException(e);
+                end(traced, id, EntrySpans.Outcome.PENDING, e.toString());
                 failures++;
             } finally {
+                scope.close();
                 MDC.remove(EVENT_ID);
             }
         }
@@ -118,6 +150,7 @@ public final class EntryProcessor {
                 MDC.remove(EVENT_ID);
             }
             dead.put(id, new DeadLetter(entries.get(id), reason, delivery(deliveries, id)));
+            problems.put(id, reason);
         });
         if (!results.failed().isEmpty()) {
             LOG.warn("{} entries could not be stored in {} and stay pending (first: {} {})", results.failed().size(),
@@ -129,6 +162,9 @@ public final class EntryProcessor {
         Set<StreamMessageId> moved = dead.isEmpty() ? Set.of() : deadLetters.add(consumer, dead);
         done.addAll(moved);
         acknowledge(done);
+        results.stored().forEach(id -> end(traced, id, EntrySpans.Outcome.STORED, null));
+        dead.keySet().forEach(id -> end(traced, id, EntrySpans.Outcome.DEAD_LETTER, problems.get(id)));
+        results.failed().forEach((id, reason) -> end(traced, id, EntrySpans.Outcome.PENDING, String.valueOf(reason)));
         long acknowledged = clock.millis();
         results.stored().forEach(id -> events.processed(parsed.get(id).type(),
                 acknowledged - parsed.get(id).timestamp(), acknowledged - read));
@@ -139,6 +175,14 @@ public final class EntryProcessor {
             events.failed(failures);
         }
         return done.size();
+    }
+
+    private static void end(Map<StreamMessageId, Span> traced, StreamMessageId id, EntrySpans.Outcome outcome,
+                            String problem) {
+        Span span = traced.remove(id);
+        if (span != null) {
+            EntrySpans.end(span, outcome, problem);
+        }
     }
 
     /**

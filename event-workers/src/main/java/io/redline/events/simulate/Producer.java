@@ -2,6 +2,7 @@ package io.redline.events.simulate;
 
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.RedlineKeys;
+import io.redline.events.event.EventFields;
 import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,10 @@ import org.redisson.api.RBatch;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamAddArgs;
 
-/** Writes events to {@code events:ecommerce} in pipelined batches, at a rate if asked. */
+/**
+ * Writes events to {@code events:ecommerce} in pipelined batches, at a rate if asked; each entry carries the
+ * {@code traceparent} of the span current when it is written, if there is one ({@link EventFields#traced}).
+ */
 public final class Producer {
 
     private static final int BATCH = 500;
@@ -39,7 +43,7 @@ public final class Producer {
             RBatch batch = redis.createBatch(BatchOptions.defaults().skipResult());
             for (SimulatedEvent event : events.subList(from, Math.min(events.size(), from + BATCH))) {
                 batch.<String, String>getStream(keys.eventStream(), RedisCodecs.STRING)
-                        .addAsync(StreamAddArgs.entries(event.fields()));
+                        .addAsync(StreamAddArgs.entries(EventFields.traced(event.fields())));
             }
             batch.execute();
             progress.accept(Math.min(events.size(), from + BATCH));
