@@ -144,8 +144,8 @@ class GatewayOriginTest {
         handler.addAppender(lines);
         try {
             start(Map.of("ORIGIN_URL", "http://127.0.0.1:" + FreePorts.find()));
-            HttpResponse<String> down = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/down-1"))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> down = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/down-1")))
+                    .header("X-Request-Id", "down-req-1").build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(502, down.statusCode());
             Awaits.await().until(() -> badGateways() == 1);
             ILoggingEvent line;
@@ -158,6 +158,8 @@ class GatewayOriginTest {
                     + " (0 more held back in the last 30000 ms): io.redline.gateway.origin.OriginUnavailableException:"
                     + " origin http://127.0.0.1:"), line.getFormattedMessage());
             assertTrue(line.getFormattedMessage().contains("Connection refused"), line.getFormattedMessage());
+            // written on the origin client's thread, not the request's: the request id is put back for it
+            assertEquals("down-req-1", line.getMDCPropertyMap().get("request_id"));
         } finally {
             handler.detachAppender(lines);
         }

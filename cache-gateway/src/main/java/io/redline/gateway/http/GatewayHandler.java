@@ -110,7 +110,8 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
         admitted.thenCompose(decision -> answer(request, response, callback, peer, decision, lookup))
                 .whenComplete((outcome, error) -> {
                     if (error != null) {
-                        unexpected.warn("Request failed unexpectedly", Futures.unwrap(error));
+                        RequestLogContext.run(request, () -> unexpected.warn("Request failed unexpectedly",
+                                Futures.unwrap(error)));
                         callback.failed(Futures.unwrap(error));
                         return;
                     }
@@ -173,13 +174,15 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
                 return CompletableFuture.completedFuture(failure(request, response, callback, cause));
             }
             // the cache cannot be used: go around it, so that the client still gets the origin's answer
-            if (isRedisTrouble(cause)) {
-                LOG.debug("Cache unavailable for {}; forwarding: {}", request.getHttpURI().getPath(),
-                        cause.toString());
-            } else {
-                unexpected.warn("Cache failed unexpectedly for " + request.getHttpURI().getPath()
-                        + "; forwarding to the origin", cause);
-            }
+            RequestLogContext.run(request, () -> {
+                if (isRedisTrouble(cause)) {
+                    LOG.debug("Cache unavailable for {}; forwarding: {}", request.getHttpURI().getPath(),
+                            cause.toString());
+                } else {
+                    unexpected.warn("Cache failed unexpectedly for " + request.getHttpURI().getPath()
+                            + "; forwarding to the origin", cause);
+                }
+            });
             metrics.cacheUnavailable();
             return forward(request, response, callback, peer, CacheHeaders.unavailable());
         }).thenCompose(outcome -> outcome);
@@ -224,8 +227,9 @@ public final class GatewayHandler extends Handler.Abstract.NonBlocking {
     private Outcome failure(Request request, Response response, Callback callback, Throwable cause) {
         boolean unavailable = cause instanceof OriginUnavailableException;
         int status = unavailable ? 502 : 504;
-        originFailed.warn("Answered " + status + " to " + request.getMethod() + " " + request.getHttpURI().getPath()
-                + ": the origin " + (unavailable ? "is unavailable" : "did not answer in time"), cause);
+        RequestLogContext.run(request, () -> originFailed.warn("Answered " + status + " to " + request.getMethod()
+                + " " + request.getHttpURI().getPath() + ": the origin "
+                + (unavailable ? "is unavailable" : "did not answer in time"), cause));
         if (unavailable) {
             Replies.error(response, callback, 502, "Bad Gateway", Map.of());
             return Outcome.BAD_GATEWAY;

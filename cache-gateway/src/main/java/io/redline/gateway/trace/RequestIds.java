@@ -1,5 +1,6 @@
 package io.redline.gateway.trace;
 
+import io.redline.gateway.http.RequestLogContext;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -11,9 +12,9 @@ import java.util.regex.Pattern;
 public final class RequestIds {
 
     /** The header. */
-    public static final String HEADER = "X-Request-Id";
+    public static final String HEADER = RequestLogContext.HEADER;
     /** The MDC key of the request's log lines (see docs/configuration.md, "Logs"). */
-    public static final String MDC_KEY = "request_id";
+    public static final String MDC_KEY = RequestLogContext.MDC_KEY;
     /** What an accepted id may be: letters, digits and {@code . _ : @ / + = -}, from 1 to 128 of them. */
     static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
 
