@@ -10,12 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,28 +23,12 @@ class GatewayConditionalTest {
     @RegisterExtension
     static final RedisExtension REDIS = new RedisExtension();
 
+    @RegisterExtension
+    static final GatewayPerTest GATEWAYS = new GatewayPerTest(REDIS, "cond");
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final AtomicInteger NAMESPACES = new AtomicInteger();
-    private static TestOrigin origin;
 
     private RunningGateway gateway;
-
-    @BeforeAll
-    static void startOrigin() throws Exception {
-        origin = new TestOrigin();
-    }
-
-    @AfterAll
-    static void stopOrigin() {
-        origin.close();
-    }
-
-    @AfterEach
-    void stopGateway() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
 
     @Test
     void aConditionalRequestDuringAStaleHitNoLongerEvictsTheEntry() throws Exception {
@@ -61,13 +40,13 @@ class GatewayConditionalTest {
         Awaits.await().until(() -> "STALE".equals(header(get(path, "If-None-Match", TestOrigin.VALIDATED_ETAG),
                 "X-Cache")));
         Awaits.await().until(() -> !"STALE".equals(header(get(path), "X-Cache")));
-        int calls = origin.calls(path);
+        int calls = GATEWAYS.origin().calls(path);
         for (int i = 0; i < 3; i++) {
             HttpResponse<String> after = get(path);
             assertEquals("HIT", header(after, "X-Cache"), "the refreshed entry is in the cache");
             assertEquals(TestOrigin.VALIDATED_BODY, after.body());
         }
-        assertEquals(calls, origin.calls(path), "no request after the refresh reached the origin");
+        assertEquals(calls, GATEWAYS.origin().calls(path), "no request after the refresh reached the origin");
     }
 
     @Test
@@ -80,11 +59,11 @@ class GatewayConditionalTest {
         assertEquals("cdef", partial.body());
         assertEquals("bytes 2-5/26", header(partial, "Content-Range"));
         assertEquals("redline; fwd=uri-miss; stored", header(partial, "Cache-Status"));
-        assertEquals(0, origin.partial(path), "the origin was asked for the whole body");
+        assertEquals(0, GATEWAYS.origin().partial(path), "the origin was asked for the whole body");
         HttpResponse<String> whole = get(path);
         assertEquals(TestOrigin.VALIDATED_BODY, whole.body());
         assertEquals("HIT", header(whole, "X-Cache"));
-        assertEquals(1, origin.calls(path));
+        assertEquals(1, GATEWAYS.origin().calls(path));
     }
 
     @Test
@@ -104,7 +83,7 @@ class GatewayConditionalTest {
                 TestOrigin.VALIDATED_LAST_MODIFIED);
         assertEquals(200, changed.statusCode(), "If-Modified-Since counts only without If-None-Match");
         assertEquals(TestOrigin.VALIDATED_BODY, changed.body());
-        assertEquals(1, origin.calls(path), "all answered from the cache");
+        assertEquals(1, GATEWAYS.origin().calls(path), "all answered from the cache");
     }
 
     @Test
@@ -123,7 +102,7 @@ class GatewayConditionalTest {
         assertEquals("xyz", sameVersion.body());
         HttpResponse<String> several = get(path, "Range", "bytes=0-1, 3-4");
         assertEquals(200, several.statusCode(), "several ranges are served as the whole body");
-        assertEquals(1, origin.calls(path));
+        assertEquals(1, GATEWAYS.origin().calls(path));
     }
 
     @Test
@@ -132,12 +111,12 @@ class GatewayConditionalTest {
         String path = "/validated-reval";
         assertEquals(TestOrigin.VALIDATED_BODY, get(path).body());
         Awaits.await().until(() -> "STALE".equals(header(get(path), "X-Cache")));
-        Awaits.await().until(() -> origin.notModified(path) >= 1);
+        Awaits.await().until(() -> GATEWAYS.origin().notModified(path) >= 1);
         Awaits.await().until(() -> "HIT".equals(header(get(path), "X-Cache")));
         HttpResponse<String> extended = get(path);
         assertEquals(TestOrigin.VALIDATED_BODY, extended.body());
         assertEquals(TestOrigin.VALIDATED_ETAG, header(extended, "ETag"));
-        assertEquals(1, origin.full(path), "the body came from the origin once; refreshes were answered 304");
+        assertEquals(1, GATEWAYS.origin().full(path), "the body came from the origin once; refreshes were answered 304");
     }
 
     @Test
@@ -168,9 +147,7 @@ class GatewayConditionalTest {
     }
 
     private void start(Map<String, String> variables) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of("REDLINE_NAMESPACE", "cond" + NAMESPACES.incrementAndGet()));
-        env.putAll(variables);
-        gateway = new RunningGateway(REDIS.redis().url(), origin.url(), env);
+        gateway = GATEWAYS.start(variables);
     }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {

@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,10 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -38,30 +34,18 @@ class GatewayEdgeTest {
     @RegisterExtension
     static final RedisExtension REDIS = new RedisExtension();
 
+    @RegisterExtension
+    static final GatewayPerTest GATEWAYS = new GatewayPerTest(REDIS, "edge");
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final AtomicInteger NAMESPACES = new AtomicInteger();
-    private static TestOrigin origin;
 
     private RunningGateway gateway;
     private final List<Socket> sockets = new ArrayList<>();
 
-    @BeforeAll
-    static void startOrigin() throws Exception {
-        origin = new TestOrigin();
-    }
-
-    @AfterAll
-    static void stopOrigin() {
-        origin.close();
-    }
-
     @AfterEach
-    void stopGateway() throws IOException {
+    void closeSockets() throws IOException {
         for (Socket socket : sockets) {
             socket.close();
-        }
-        if (gateway != null) {
-            gateway.close();
         }
     }
 
@@ -97,7 +81,7 @@ class GatewayEdgeTest {
             for (CompletableFuture<String> answer : answers) {
                 assertTrue(answer.get().startsWith("HTTP/1.1 408 Request Timeout\r\n"), answer.get());
             }
-            assertEquals(0, origin.calls("/hello-slow"));
+            assertEquals(0, GATEWAYS.origin().calls("/hello-slow"));
         } finally {
             trickle.shutdownNow();
             readers.shutdownNow();
@@ -109,7 +93,7 @@ class GatewayEdgeTest {
         start(Map.of());
         RawHttp.Reply reply = RawHttp.get(gateway.port(), "/hello-431", "X-Big: " + "a".repeat(20_000));
         assertEquals(431, reply.status());
-        assertEquals(0, origin.calls("/hello-431"));
+        assertEquals(0, GATEWAYS.origin().calls("/hello-431"));
         assertEquals(200, get("/hello-431").statusCode(), "the gateway serves on");
     }
 
@@ -120,7 +104,7 @@ class GatewayEdgeTest {
                 .POST(HttpRequest.BodyPublishers.ofString("x".repeat(1025))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(413, tooLarge.statusCode());
-        assertEquals(0, origin.calls("/echo-413"));
+        assertEquals(0, GATEWAYS.origin().calls("/echo-413"));
         HttpResponse<String> fits = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url("/echo-413")))
                 .POST(HttpRequest.BodyPublishers.ofString("x".repeat(1024))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -183,9 +167,7 @@ class GatewayEdgeTest {
     }
 
     private void start(Map<String, String> variables) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of("REDLINE_NAMESPACE", "edge" + NAMESPACES.incrementAndGet()));
-        env.putAll(variables);
-        gateway = new RunningGateway(REDIS.redis().url(), origin.url(), env);
+        gateway = GATEWAYS.start(variables);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

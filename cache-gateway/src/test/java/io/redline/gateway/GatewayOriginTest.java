@@ -22,15 +22,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
@@ -41,28 +36,12 @@ class GatewayOriginTest {
     @RegisterExtension
     static final RedisExtension REDIS = new RedisExtension();
 
+    @RegisterExtension
+    static final GatewayPerTest GATEWAYS = new GatewayPerTest(REDIS, "gwo");
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final AtomicInteger NAMESPACES = new AtomicInteger();
-    private static TestOrigin origin;
 
     private RunningGateway gateway;
-
-    @BeforeAll
-    static void startOrigin() throws Exception {
-        origin = new TestOrigin();
-    }
-
-    @AfterAll
-    static void stopOrigin() {
-        origin.close();
-    }
-
-    @AfterEach
-    void stopGateway() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
 
     @Test
     void defect4AStreamedBodyWhoseOriginStallsIsCutOffAndTheOriginConnectionClosed() throws Exception {
@@ -112,7 +91,7 @@ class GatewayOriginTest {
         assertEquals("127.0.0.1", headers.get("x-forwarded-for").asText());
         assertEquals("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", headers.get("traceparent").asText());
         assertEquals("req-1", headers.get("x-request-id").asText());
-        assertEquals(origin.url().substring("http://".length()), headers.get("host").asText(), "the origin's own");
+        assertEquals(GATEWAYS.origin().url().substring("http://".length()), headers.get("host").asText(), "the origin's own");
     }
 
     @Test
@@ -170,10 +149,6 @@ class GatewayOriginTest {
     }
 
     private void start(Map<String, String> variables) throws Exception {
-        Map<String, String> env = new HashMap<>(Map.of("REDLINE_NAMESPACE", "gwo" + NAMESPACES.incrementAndGet()));
-        env.putAll(variables);
-        String originUrl = env.getOrDefault("ORIGIN_URL", origin.url());
-        env.remove("ORIGIN_URL");
-        gateway = new RunningGateway(REDIS.redis().url(), originUrl, env);
+        gateway = GATEWAYS.start(variables);
     }
 }

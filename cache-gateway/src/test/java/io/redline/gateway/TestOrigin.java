@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +21,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * A real origin server for the gateway's tests. Paths: {@code /hello*} (numbered answers), {@code /nostore},
- * {@code /private}, {@code /cookie}, {@code /big} (2 MiB), {@code /slow} (answers after 2 s), {@code /flaky}
+ * {@code /private}, {@code /cookie}, {@code /big} (2 MiB), {@code /slow} (answers after 2 s), {@code /held} (answers once {@link #releaseHeld} is called), {@code /flaky}
  * (200, then 500 once {@link #failFlaky} is set), {@code /missing} (404), {@code /echo} (request path, query, headers
  * and body as JSON, with a Connection-listed header of its own), {@code /validated} (see {@link #validated}),
  * {@code /text} ({@link #TEXT}, {@code text/plain}), {@code /gzipped} ({@link #TEXT} gzipped by the origin itself,
@@ -42,6 +43,8 @@ final class TestOrigin implements AutoCloseable {
     private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> partial = new ConcurrentHashMap<>();
     volatile boolean failFlaky;
+    /** {@code /held*} requests wait for this, which {@link #releaseHeld()} completes. */
+    private final CompletableFuture<Void> held = new CompletableFuture<>();
 
     TestOrigin() throws Exception {
         server.setHandler(new Handler.Abstract() {
@@ -54,6 +57,11 @@ final class TestOrigin implements AutoCloseable {
             }
         });
         server.start();
+    }
+
+    /** Answers every {@code /held*} request waiting so far, and any later one at once. */
+    void releaseHeld() {
+        held.complete(null);
     }
 
     String url() {
@@ -111,6 +119,9 @@ final class TestOrigin implements AutoCloseable {
             case "/slow":
                 request.getComponents().getScheduler().schedule(() -> text(response, callback, 200, "slow " + call),
                         2, TimeUnit.SECONDS);
+                break;
+            case "/held":
+                held.thenRun(() -> text(response, callback, 200, "held " + call));
                 break;
             case "/flaky":
                 if (failFlaky) {
