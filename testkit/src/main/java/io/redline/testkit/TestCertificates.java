@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.Assumptions;
 
@@ -77,14 +75,7 @@ public final class TestCertificates {
      * servers that accept TLS only.
      */
     public SSLSocketFactory socketFactory() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(TlsMaterial.identity(certificate(CLIENT), key(CLIENT)).getKeyManagers(),
-                    TlsMaterial.trust(ca()).getTrustManagers(), null);
-            return context.getSocketFactory();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot make a TLS context from " + dir, e);
-        }
+        return TlsMaterial.context(clientTls()).getSocketFactory();
     }
 
     private void make() throws IOException {

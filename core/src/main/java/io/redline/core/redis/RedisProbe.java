@@ -1,13 +1,25 @@
 package io.redline.core.redis;
 
+import io.redline.core.redis.tls.RedisTls;
+import io.redline.core.redis.tls.TlsMaterial;
+import io.redline.core.redis.tls.TlsVerification;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
- * Asks whether anything accepts a TCP connection at one of a URL's addresses, once, without retrying.
+ * Asks whether anything accepts a TCP connection at one of a URL's addresses, once, without retrying. At a
+ * {@code rediss://} address it also makes the TLS handshake with the settings' CA, host name check and client
+ * certificate, and waits for the answer to a {@code PING}: a refused certificate then fails at once with the TLS
+ * engine's reason ({@code certificate_required}, {@code No subject alternative names matching ...}), where
+ * Redisson would report a command timeout after its retries (a TLS 1.3 server refuses a missing client
+ * certificate only after the client has finished its handshake).
  *
  * <p>{@link RedisConnector} asks this before each attempt because Redisson's own start-up retries
  * ({@code retryAttempts} + 1 tries, 1 to 2 s apart) would otherwise turn each attempt into about 6 s of hidden
@@ -22,15 +34,18 @@ interface RedisProbe {
     /**
      * @throws IOException when no address accepts, its message naming each address and why
      */
-    void check(RedisUrl url) throws IOException;
+    void check(RedisSettings settings) throws IOException;
 
-    /** Tries the addresses in order and stops at the first that accepts. */
+    /** Tries the addresses in order and stops at the first that accepts (and completes TLS where asked). */
     static RedisProbe tcp(Duration timeout) {
-        return url -> {
+        return settings -> {
             StringBuilder reasons = new StringBuilder();
-            for (RedisEndpoint endpoint : url.endpoints()) {
+            for (RedisEndpoint endpoint : settings.url().endpoints()) {
                 try (Socket socket = new Socket()) {
                     socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) timeout.toMillis());
+                    if (endpoint.tls()) {
+                        tlsPing(socket, endpoint, settings.tls(), timeout);
+                    }
                     return;
                 } catch (IOException e) {
                     reasons.append(reasons.length() == 0 ? "" : "; ").append(endpoint.host()).append(':')
@@ -41,8 +56,31 @@ interface RedisProbe {
         };
     }
 
+    /** Any reply will do (a server that wants a password answers {@code -NOAUTH}): TLS is what is checked. */
+    private static void tlsPing(Socket socket, RedisEndpoint endpoint, RedisTls tls, Duration timeout)
+            throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        try (SSLSocket secure = (SSLSocket) TlsMaterial.context(tls).getSocketFactory().createSocket(socket,
+                endpoint.host(), endpoint.port(), false)) {
+            SSLParameters parameters = secure.getSSLParameters();
+            if (tls.verification() == TlsVerification.FULL) {
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            }
+            secure.setSSLParameters(parameters);
+            secure.startHandshake();
+            secure.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            secure.getOutputStream().flush();
+            if (secure.getInputStream().read() < 0) {
+                throw new IOException("the server closed the TLS connection without answering PING");
+            }
+        }
+    }
+
     private static String describe(IOException e) {
         // an UnknownHostException's message is only the host name, which the caller shows already
-        return e instanceof UnknownHostException ? "unknown host" : String.valueOf(e.getMessage());
+        if (e instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        return e instanceof SSLException ? "TLS refused: " + e.getMessage() : String.valueOf(e.getMessage());
     }
 }

@@ -47,16 +47,20 @@ class TlsConnectionTest {
     @Test
     void aServerSignedByTheGivenCaIsReachedAndWithoutTheCaItIsNot() throws Exception {
         assertEquals("v", roundTrip(Map.of("REDIS_TLS_CA", certificates.ca().toString()), "localhost"));
-        assertThrows(RuntimeException.class, () -> roundTrip(Map.of(), "localhost"),
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> roundTrip(Map.of(), "localhost"),
                 "the JVM's own trust store does not know the test CA");
+        assertEquals("localhost:" + tlsPort + ": TLS refused: PKIX path building failed:", refused.getMessage()
+                .substring(0, refused.getMessage().indexOf("failed:") + 7));
     }
 
     @Test
     void aCertificateForAnotherNameIsRefusedUnlessOnlyTheCaIsVerified() throws Exception {
         serve(TestCertificates.ELSEWHERE);
         try {
-            assertThrows(RuntimeException.class, () -> roundTrip(Map.of("REDIS_TLS_CA", certificates.ca().toString()),
-                    "127.0.0.1"), "the certificate names redis.example, not 127.0.0.1");
+            RuntimeException refused = assertThrows(RuntimeException.class, () -> roundTrip(Map.of("REDIS_TLS_CA",
+                    certificates.ca().toString()), "127.0.0.1"), "the certificate names redis.example, not 127.0.0.1");
+            assertEquals("127.0.0.1:" + tlsPort + ": TLS refused: No subject alternative names matching IP address"
+                    + " 127.0.0.1 found", refused.getMessage());
             assertEquals("v", roundTrip(Map.of("REDIS_TLS_CA", certificates.ca().toString(), "REDIS_TLS_VERIFY", "ca"),
                     "127.0.0.1"));
         } finally {
@@ -68,8 +72,10 @@ class TlsConnectionTest {
     void aServerThatRequiresClientCertificatesTakesTheOneGiven() throws Exception {
         redis.call("CONFIG", "SET", "tls-auth-clients", "yes");
         try {
-            assertThrows(RuntimeException.class, () -> roundTrip(Map.of("REDIS_TLS_CA", certificates.ca().toString()),
-                    "localhost"), "no client certificate");
+            RuntimeException refused = assertThrows(RuntimeException.class, () -> roundTrip(Map.of("REDIS_TLS_CA",
+                    certificates.ca().toString()), "localhost"), "no client certificate");
+            assertEquals("localhost:" + tlsPort + ": TLS refused: Received fatal alert: certificate_required",
+                    refused.getMessage());
             assertEquals("v", roundTrip(Map.of("REDIS_TLS_CA", certificates.ca().toString(), "REDIS_TLS_CERT", certificates.certificate(TestCertificates.CLIENT).toString(),
                     "REDIS_TLS_KEY", certificates.key(TestCertificates.CLIENT).toString()), "localhost"));
         } finally {
