@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * A minimal RESP2 client for fixtures and assertions that must not go through Redisson (starting servers,
@@ -24,8 +25,14 @@ public final class RawRedis implements Closeable {
     private final OutputStream out;
 
     public RawRedis(String host, int port) throws IOException {
-        socket = new Socket();
-        socket.connect(new InetSocketAddress(host, port), 2_000);
+        this(host, port, null);
+    }
+
+    /** @param tls sockets for a server that accepts TLS only (see {@link TestCertificates}), or null for plain TCP */
+    public RawRedis(String host, int port, SSLSocketFactory tls) throws IOException {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress(host, port), 2_000);
+        socket = tls == null ? plain : tls.createSocket(plain, host, port, true);
         socket.setSoTimeout(10_000);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
@@ -33,7 +40,12 @@ public final class RawRedis implements Closeable {
 
     /** One command on a new connection to 127.0.0.1. */
     public static Object once(int port, String... command) throws IOException {
-        try (RawRedis redis = new RawRedis("127.0.0.1", port)) {
+        return once(null, port, command);
+    }
+
+    /** One command on a new connection to 127.0.0.1, over TLS when {@code tls} is not null. */
+    public static Object once(SSLSocketFactory tls, int port, String... command) throws IOException {
+        try (RawRedis redis = new RawRedis("127.0.0.1", port, tls)) {
             return redis.call(command);
         }
     }

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * One redis-server (or sentinel) child process on a known port, in a temporary directory of its own. It can be
@@ -31,13 +33,15 @@ public final class RedisProcess implements AutoCloseable {
     private final List<String> command;
     private final int port;
     private final Path dir;
+    private final SSLSocketFactory tls;
     private Process process;
 
-    private RedisProcess(String name, List<String> command, int port, Path dir) {
+    private RedisProcess(String name, List<String> command, int port, Path dir, SSLSocketFactory tls) {
         this.name = name;
         this.command = List.copyOf(command);
         this.port = port;
         this.dir = dir;
+        this.tls = tls;
     }
 
     /**
@@ -46,9 +50,42 @@ public final class RedisProcess implements AutoCloseable {
      * @param extraArgs further {@code --option value} arguments
      */
     public static RedisProcess server(Path binary, String... extraArgs) {
+        return started(() -> prepared(binary, extraArgs));
+    }
+
+    /**
+     * A server that accepts TLS only ({@code --port 0}) on a free port, with the {@code localhost} certificate of
+     * {@code certificates} and client certificates optional, started and answering PING over TLS.
+     *
+     * @param extraArgs further {@code --option value} arguments ({@code --tls-auth-clients yes}...)
+     */
+    public static RedisProcess tlsServer(Path binary, TestCertificates certificates, String... extraArgs) {
+        return started(() -> {
+            int port = FreePorts.find();
+            Path dir = tempDir("redis-tls-" + port);
+            List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", "0",
+                    "--tls-port", String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                    "--daemonize", "no", "--dir", dir.toString()));
+            command.addAll(tlsArguments(certificates));
+            command.addAll(List.of(extraArgs));
+            return new RedisProcess("redis-server:tls:" + port, command, port, dir, certificates.socketFactory());
+        });
+    }
+
+    /**
+     * The {@code --tls-*} arguments that serve the {@code localhost} certificate, trust the CA, and leave client
+     * certificates optional.
+     */
+    static List<String> tlsArguments(TestCertificates certificates) {
+        return List.of("--tls-cert-file", certificates.certificate(TestCertificates.LOCALHOST).toString(),
+                "--tls-key-file", certificates.key(TestCertificates.LOCALHOST).toString(),
+                "--tls-ca-cert-file", certificates.ca().toString(), "--tls-auth-clients", "optional");
+    }
+
+    private static RedisProcess started(Supplier<RedisProcess> prepare) {
         IllegalStateException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
-            RedisProcess redis = prepared(binary, extraArgs);
+            RedisProcess redis = prepare.get();
             try {
                 redis.start();
                 return redis;
@@ -69,12 +106,21 @@ public final class RedisProcess implements AutoCloseable {
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no",
                 "--dir", dir.toString()));
         command.addAll(List.of(extraArgs));
-        return new RedisProcess("redis-server:" + port, command, port, dir);
+        return new RedisProcess("redis-server:" + port, command, port, dir, null);
     }
 
     /** A process with a command of the caller's (a sentinel with its config file), started in {@code dir}. */
     public static RedisProcess custom(String name, List<String> command, int port, Path dir) {
-        RedisProcess redis = new RedisProcess(name, command, port, dir);
+        return custom(name, command, port, dir, null);
+    }
+
+    /**
+     * As {@link #custom(String, List, int, Path)}, for a process that accepts TLS only on {@code port}.
+     *
+     * @param tls the sockets the kit reaches it with ({@link TestCertificates#socketFactory()}), or null for TCP
+     */
+    public static RedisProcess custom(String name, List<String> command, int port, Path dir, SSLSocketFactory tls) {
+        RedisProcess redis = new RedisProcess(name, command, port, dir, tls);
         redis.start();
         return redis;
     }
@@ -105,7 +151,7 @@ public final class RedisProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ": " + output());
             }
             try {
-                if ("PONG".equals(RawRedis.once(port, "PING"))) {
+                if ("PONG".equals(RawRedis.once(tls, port, "PING"))) {
                     return;
                 }
             } catch (IOException e) {
@@ -186,14 +232,25 @@ public final class RedisProcess implements AutoCloseable {
         return dir;
     }
 
+    /** {@code redis://127.0.0.1:port}, or {@code rediss://} for a server that accepts TLS only. */
     public String url() {
-        return "redis://127.0.0.1:" + port;
+        return (tls == null ? "redis" : "rediss") + "://127.0.0.1:" + port;
+    }
+
+    /** Whether the server accepts TLS only. */
+    public boolean tls() {
+        return tls != null;
+    }
+
+    /** One command on a new connection of the kit's own ({@link RawRedis}), over TLS when the server needs it. */
+    public Object call(String... command) throws IOException {
+        return RawRedis.once(tls, port, command);
     }
 
     /** The version the running server reports. */
     public RedisVersion version() {
         try {
-            String info = (String) RawRedis.once(port, "INFO", "server");
+            String info = (String) call("INFO", "server");
             return info.lines().filter(line -> line.startsWith("redis_version:")).findFirst()
                     .map(line -> RedisVersion.parse(line.substring("redis_version:".length())))
                     .orElseThrow(() -> new IllegalStateException("INFO server holds no redis_version"));

@@ -20,22 +20,51 @@ import org.redisson.api.RedissonClient;
  * A real Sentinel group: one master, one replica and three sentinels, all redis-server processes started before
  * the test class and stopped after it. Use as
  * {@code @RegisterExtension static final RedisSentinelExtension SENTINEL = new RedisSentinelExtension();}.
+ * {@link #withTls()} makes a group that accepts TLS only, between its own processes too.
  */
 public final class RedisSentinelExtension implements BeforeAllCallback, AfterAllCallback {
 
     public static final String MASTER_NAME = "redline-master";
     private static final int SENTINELS = 3;
 
+    private final boolean tls;
     private final List<RedisProcess> processes = new ArrayList<>();
     private final List<RedisProcess> sentinels = new ArrayList<>();
+    private TestCertificates certificates;
     private RedisProcess master;
+    private RedisProcess replica;
     private RedissonClient client;
+
+    public RedisSentinelExtension() {
+        this(false);
+    }
+
+    private RedisSentinelExtension(boolean tls) {
+        this.tls = tls;
+    }
+
+    /**
+     * The same group over TLS only: master, replica and sentinels have {@code port 0}, a {@code tls-port}, the
+     * {@code localhost} certificate of {@link #certificates()} (made with openssl for the class),
+     * {@code tls-replication yes} and {@code tls-auth-clients optional}; the sentinel URL is {@code rediss://}.
+     * Skipped, saying why, without openssl.
+     */
+    public RedisSentinelExtension withTls() {
+        return new RedisSentinelExtension(true);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Path server = RedisBinaries.anyServer();
-        master = track(RedisProcess.server(server));
-        track(RedisProcess.server(server, "--replicaof", "127.0.0.1", String.valueOf(master.port())));
+        if (tls) {
+            certificates = TestCertificates.create();
+            master = track(RedisProcess.tlsServer(server, certificates, "--tls-replication", "yes"));
+            replica = track(RedisProcess.tlsServer(server, certificates, "--tls-replication", "yes",
+                    "--replicaof", "127.0.0.1", String.valueOf(master.port())));
+        } else {
+            master = track(RedisProcess.server(server));
+            replica = track(RedisProcess.server(server, "--replicaof", "127.0.0.1", String.valueOf(master.port())));
+        }
         for (int i = 0; i < SENTINELS; i++) {
             sentinels.add(track(sentinel(server)));
         }
@@ -54,13 +83,40 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
         sentinels.clear();
     }
 
-    /** The sentinels as a list: {@code redis://127.0.0.1:s1,redis://127.0.0.1:s2,...}. */
+    /** The sentinels as a list: {@code redis://127.0.0.1:s1,redis://127.0.0.1:s2,...} ({@code rediss} with TLS). */
     public String sentinelUrl() {
         return sentinels.stream().map(RedisProcess::url).collect(Collectors.joining(","));
     }
 
+    /** The group's settings; with TLS, trusting the test CA and showing the client certificate. */
     public RedisSettings settings() {
-        return new RedisSettings(RedisMode.SENTINEL, RedisUrl.parse(sentinelUrl(), 26_379), MASTER_NAME);
+        RedisUrl url = RedisUrl.parse(sentinelUrl(), 26_379);
+        return tls ? new RedisSettings(RedisMode.SENTINEL, url, MASTER_NAME, certificates.clientTls())
+                : new RedisSettings(RedisMode.SENTINEL, url, MASTER_NAME);
+    }
+
+    /** The certificates of a {@link #withTls()} group. */
+    public TestCertificates certificates() {
+        if (certificates == null) {
+            throw new IllegalStateException("not a TLS group (withTls()), or not started yet");
+        }
+        return certificates;
+    }
+
+    /**
+     * {@code CONFIG SET} on the master and the replica (sentinels do not take it), e.g.
+     * {@code configSetOnServers("tls-auth-clients", "yes")}.
+     *
+     * @throws IllegalStateException when a server refuses, with its reply
+     */
+    public void configSetOnServers(String... parametersAndValues) throws IOException {
+        for (RedisProcess server : List.of(master, replica)) {
+            Object reply = server.call(RedisClusterExtension.concat(new String[] {"CONFIG", "SET"},
+                    parametersAndValues));
+            if (!"OK".equals(reply)) {
+                throw new IllegalStateException(server + " refused CONFIG SET: " + reply);
+            }
+        }
     }
 
     public synchronized RedissonClient client() {
@@ -83,8 +139,13 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
         int port = FreePorts.find();
         Path dir = RedisProcess.tempDir("sentinel-" + port);
         Path config = dir.resolve("sentinel.conf");
-        Files.writeString(config, String.join("\n",
-                "port " + port,
+        List<String> ports = tls
+                ? List.of("port 0", "tls-port " + port,
+                        "tls-cert-file " + certificates.certificate(TestCertificates.LOCALHOST),
+                        "tls-key-file " + certificates.key(TestCertificates.LOCALHOST),
+                        "tls-ca-cert-file " + certificates.ca(), "tls-replication yes", "tls-auth-clients optional")
+                : List.of("port " + port);
+        Files.writeString(config, String.join("\n", ports) + "\n" + String.join("\n",
                 "bind 127.0.0.1",
                 "dir " + dir,
                 "sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + master.port() + " 2",
@@ -93,13 +154,13 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
                 "sentinel parallel-syncs " + MASTER_NAME + " 1",
                 ""));
         return RedisProcess.custom("sentinel:" + port, List.of(server.toString(), config.toString(), "--sentinel"),
-                port, dir);
+                port, dir, tls ? certificates.socketFactory() : null);
     }
 
     private boolean everySentinelKnowsTheGroup() throws IOException {
         for (RedisProcess sentinel : sentinels) {
-            List<?> replicas = (List<?>) RawRedis.once(sentinel.port(), "SENTINEL", "REPLICAS", MASTER_NAME);
-            List<?> peers = (List<?>) RawRedis.once(sentinel.port(), "SENTINEL", "SENTINELS", MASTER_NAME);
+            List<?> replicas = (List<?>) sentinel.call("SENTINEL", "REPLICAS", MASTER_NAME);
+            List<?> peers = (List<?>) sentinel.call("SENTINEL", "SENTINELS", MASTER_NAME);
             if (replicas.size() != 1 || peers.size() != SENTINELS - 1) {
                 return false;
             }

@@ -50,7 +50,7 @@ public final class RedisConnector {
         Config config = RedissonConfigs.create(settings, clientName);
         for (int attempt = 1; stop.getCount() > 0; attempt++) {
             try {
-                probe.check(settings.url());
+                probe.check(settings);
                 RedissonClient client = factory.apply(new Config(config));
                 LOG.info("Connected to Redis ({} mode) at {}", settings.mode().name().toLowerCase(Locale.ROOT), settings.url());
                 return Optional.of(client);
@@ -76,7 +76,7 @@ public final class RedisConnector {
      */
     public RedissonClient connectOnce(RedisSettings settings, String clientName) {
         try {
-            probe.check(settings.url());
+            probe.check(settings);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }

@@ -14,6 +14,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collection;
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** PEM files turned into what the TLS engine takes: trust from CA certificates, an identity from a chain and key. */
@@ -45,6 +46,22 @@ public final class TlsMaterial {
             return factory;
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("must be a PEM file of CA certificates (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * The TLS context of {@code tls}: its CA (or the JVM's trust store) and its client certificate, if any. Host
+     * names are checked by the caller's socket parameters, not here.
+     */
+    public static SSLContext context(RedisTls tls) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(tls.certificate() == null ? null
+                    : identity(tls.certificate(), tls.key()).getKeyManagers(), trust(tls.ca()).getTrustManagers(),
+                    null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS engine in this JVM: " + e.getMessage(), e);
         }
     }
 
