@@ -24,8 +24,11 @@ public final class RequestLogContext {
             log.run();
             return;
         }
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_KEY, id)) {
+        MDC.put(MDC_KEY, id);
+        try {
             log.run();
+        } finally {
+            MDC.remove(MDC_KEY);
         }
     }
 }
