@@ -67,7 +67,7 @@ public final class Gateway {
         // wrapped, not changed: a span per request, its traceparent and request id forwarded to the origin
         TracingHandler traced = new TracingHandler(handler, context.tracing().tracer());
         server = new JettyServer("gateway-http", config.httpPort(), 200,
-                jetty -> EdgeHandlers.around(traced, config.edge()), context.config().shutdownGrace(),
+                jetty -> EdgeHandlers.around(traced, config.edge(), metrics), context.config().shutdownGrace(),
                 config.edge().limits());
     }
 

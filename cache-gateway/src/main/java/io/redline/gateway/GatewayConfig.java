@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * @param honorOriginTtl {@code CACHE_HONOR_ORIGIN_TTL}, default false: the origin's fresh time ({@code s-maxage},
  *                       {@code max-age}, {@code Expires}) may exceed {@code CACHE_FRESH_TTL}
  * @param edge the limits of the HTTP port ({@code HTTP_IDLE_TIMEOUT}, {@code HTTP_HEADER_TIMEOUT},
- *             {@code HTTP_MAX_CONNECTIONS}, {@code HTTP_MAX_BODY_BYTES}); the idle timeout must outlast a request's
- *             wait for the origin ({@link #originWait()})
+ *             {@code HTTP_MAX_CONNECTIONS}, {@code HTTP_MAX_BODY_BYTES}, {@code HTTP_MAX_IN_FLIGHT}); the idle
+ *             timeout must outlast a request's wait for the origin ({@link #originWait()})
  * @param adminToken {@code ADMIN_TOKEN} or {@code ADMIN_TOKEN_FILE}: the bearer token of {@code POST /cache/purge}
  *                   on the admin port; {@link AdminToken#NONE} (the default) leaves that endpoint out
  */
@@ -153,7 +153,7 @@ public record GatewayConfig(URI origin, Duration freshTtl, Duration staleTtl, in
                     "must be longer than ORIGIN_TIMEOUT (" + reader.optional("ORIGIN_TIMEOUT").orElse("10s")
                             + ") + 2s, so that a client waiting for the origin is not cut off");
             edge = new EdgeConfig(originWait(originTimeout).plusSeconds(1), edge.headerTimeout(),
-                    edge.maxConnections(), edge.maxBodyBytes());
+                    edge.maxConnections(), edge.maxBodyBytes(), edge.maxInFlight());
         }
         String hostHeader = reader.parsed("ORIGIN_HOST_HEADER", null, GatewayConfig::hostHeader);
         boolean honorOriginTtl = reader.parsed("CACHE_HONOR_ORIGIN_TTL", false, GatewayConfig::bool);

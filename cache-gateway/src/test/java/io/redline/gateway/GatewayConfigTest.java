@@ -130,14 +130,16 @@ class GatewayConfigTest {
         assertEquals(Duration.ofSeconds(10), config.edge().headerTimeout());
         assertEquals(10_000, config.edge().maxConnections());
         assertEquals(10L << 20, config.edge().maxBodyBytes());
+        assertEquals(1_000, config.edge().maxInFlight());
         ConfigException error = assertThrows(ConfigException.class, () -> read(Map.of("ORIGIN_URL", "http://o",
                 "HTTP_IDLE_TIMEOUT", "x", "HTTP_HEADER_TIMEOUT", "50ms", "HTTP_MAX_CONNECTIONS", "0",
-                "HTTP_MAX_BODY_BYTES", "10MB")));
+                "HTTP_MAX_BODY_BYTES", "10MB", "HTTP_MAX_IN_FLIGHT", "-1")));
         assertEquals(List.of(
                 "HTTP_HEADER_TIMEOUT=\"50ms\" is invalid: must be at least 100ms",
                 "HTTP_IDLE_TIMEOUT=\"x\" is invalid: must be " + io.redline.core.config.Durations.SYNTAX,
                 "HTTP_MAX_BODY_BYTES=\"10MB\" is invalid: must be a whole number from 0 to 2147483647",
-                "HTTP_MAX_CONNECTIONS=\"0\" is invalid: must be a whole number from 1 to 1000000"),
+                "HTTP_MAX_CONNECTIONS=\"0\" is invalid: must be a whole number from 1 to 1000000",
+                "HTTP_MAX_IN_FLIGHT=\"-1\" is invalid: must be a whole number from 1 to 1000000"),
                 error.errors().stream().map(ConfigError::line).sorted().collect(Collectors.toList()));
     }
 

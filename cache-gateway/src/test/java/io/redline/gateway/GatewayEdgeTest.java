@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.redline.gateway.metrics.MetricNames;
 import io.redline.testkit.Awaits;
 import io.redline.testkit.RedisExtension;
 import java.io.IOException;
@@ -132,6 +133,43 @@ class GatewayEdgeTest {
         held.get(0).close();
         assertEquals(200, waiting.get(5, TimeUnit.SECONDS).statusCode());
         assertFalse(held.get(1).isClosed());
+    }
+
+    @Test
+    void requestsBeyondHttpMaxInFlightAndItsQueueGet503WithRetryAfterWhileThoseInFlightAreServed() throws Exception {
+        start(Map.of("HTTP_MAX_IN_FLIGHT", "2", "RATE_LIMIT", "off"));
+        // two slow requests (2 s at the origin) take both slots
+        List<CompletableFuture<HttpResponse<String>>> inFlight = List.of(getAsync("/slow-shed-1"),
+                getAsync("/slow-shed-2"));
+        Awaits.await(Duration.ofSeconds(5)).until(() -> origin.calls("/slow-shed-1") == 1
+                && origin.calls("/slow-shed-2") == 1);
+        // two wait in the queue for 1 s and are shed; four find the queue full and are shed at once
+        List<CompletableFuture<HttpResponse<String>>> beyond = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            beyond.add(getAsync("/hello-shed-" + i));
+        }
+        for (CompletableFuture<HttpResponse<String>> answer : beyond) {
+            HttpResponse<String> shed = answer.get(10, TimeUnit.SECONDS);
+            assertEquals(503, shed.statusCode(), shed.body());
+            assertEquals("{\"error\":\"Service Unavailable\"}", shed.body());
+            assertEquals("1", shed.headers().firstValue("Retry-After").orElse(null));
+            assertEquals("application/json", shed.headers().firstValue("Content-Type").orElse(null));
+        }
+        for (CompletableFuture<HttpResponse<String>> answer : inFlight) {
+            HttpResponse<String> served = answer.get(10, TimeUnit.SECONDS);
+            assertEquals(200, served.statusCode());
+            assertTrue(served.body().startsWith("slow "), served.body());
+        }
+        for (int i = 0; i < 6; i++) {
+            assertEquals(0, origin.calls("/hello-shed-" + i), "a shed request never reaches the origin");
+        }
+        assertEquals(6, gateway.runtime().metrics().meter(MetricNames.REQUESTS.seriesName("shed")).getCount());
+        assertEquals(200, get("/hello-shed-after").statusCode(), "slots free again once the answers are sent");
+    }
+
+    private CompletableFuture<HttpResponse<String>> getAsync(String path) {
+        return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(gateway.url(path))).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private Socket connect() throws IOException {

@@ -1,5 +1,6 @@
 package io.redline.gateway.edge;
 
+import io.redline.gateway.metrics.GatewayMetrics;
 import java.util.List;
 import org.eclipse.jetty.compression.gzip.GzipCompression;
 import org.eclipse.jetty.compression.server.CompressionConfig;
@@ -8,9 +9,10 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 
 /**
- * The handlers every request passes before the gateway's own: the method filter (405 for methods other than
- * those of {@link MethodFilter#ALLOWED}), the request body limit (413), then gzip compression of answers for
- * clients that accept it.
+ * The handlers every request passes before the gateway's own: the bound on requests in flight (503 beyond it and
+ * its queue, {@link LoadShedding}), the method filter (405 for methods other than those of
+ * {@link MethodFilter#ALLOWED}), the request body limit (413), then gzip compression of answers for clients that
+ * accept it.
  *
  * <p>Compression happens on the way out, so stored bodies stay uncompressed and one entry serves every client.
  * An answer that already has a {@code Content-Encoding} (an origin's compressed answer, forwarded) is passed as it
@@ -30,8 +32,8 @@ public final class EdgeHandlers {
     private EdgeHandlers() {
     }
 
-    /** {@code gateway} behind the body limit and compression. */
-    public static Handler around(Handler gateway, EdgeConfig config) {
+    /** {@code gateway} behind the in-flight bound, the method filter, the body limit and compression. */
+    public static Handler around(Handler gateway, EdgeConfig config, GatewayMetrics metrics) {
         CompressionHandler compression = new CompressionHandler(gateway);
         GzipCompression gzip = new GzipCompression();
         gzip.setMinCompressSize(MIN_COMPRESS_BYTES);
@@ -43,6 +45,7 @@ public final class EdgeHandlers {
         compression.putConfiguration("/", rules.build());
         SizeLimitHandler bodies = new SizeLimitHandler(config.maxBodyBytes(), -1);
         bodies.setHandler(compression);
-        return new MethodFilter(bodies);
+        // outermost: an overloaded gateway spends nothing on a request it sheds
+        return new LoadShedding(new MethodFilter(bodies), config.maxInFlight(), metrics);
     }
 }

@@ -8,7 +8,7 @@ public final class MetricNames {
 
     public static final Family REQUESTS = Family.counter("redline_gateway_requests",
             "Requests the gateway answered, by how they ended (hit, stale, miss, pass, denied, bad_gateway, "
-                    + "gateway_timeout, origin_error).", "outcome");
+                    + "gateway_timeout, origin_error, shed).", "outcome");
     public static final Family REQUEST_DURATION = Family.histogram("redline_gateway_request_duration_seconds",
             "Time from a request's arrival until its answer was handed to the connection, by outcome.",
             Buckets.LATENCY, "outcome");

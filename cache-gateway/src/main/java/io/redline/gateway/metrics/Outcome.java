@@ -16,7 +16,9 @@ public enum Outcome {
     /** Origin too slow (504). */
     GATEWAY_TIMEOUT,
     /** The origin's own 5xx, relayed. */
-    ORIGIN_ERROR;
+    ORIGIN_ERROR,
+    /** Shed by the edge (503): more requests in flight than {@code HTTP_MAX_IN_FLIGHT}, and no slot freed in time. */
+    SHED;
 
     /** A request answered through the cache; a miss that was not stored was passed through, or an error. */
     public static Outcome served(Cached<OriginResponse> cached) {

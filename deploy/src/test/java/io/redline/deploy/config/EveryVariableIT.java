@@ -61,6 +61,7 @@ class EveryVariableIT {
         BAD.put("HTTP_HEADER_TIMEOUT", "50ms");
         BAD.put("HTTP_MAX_CONNECTIONS", "0");
         BAD.put("HTTP_MAX_BODY_BYTES", "10MB");
+        BAD.put("HTTP_MAX_IN_FLIGHT", "-1");
         BAD.put("ADMIN_TOKEN", "too short");
         BAD.put("ADMIN_TOKEN_FILE", "/nonexistent/admin-token");
         BAD.put("CHAT_SEND_LIMIT", "0");

@@ -19,8 +19,17 @@ final class Heaps {
 
     /** Process name to bytes. */
     static Map<String, Long> afterFullGc(JsonNode platform) throws IOException, InterruptedException {
+        return afterFullGc(platform, "");
+    }
+
+    /** Process name to bytes, for the processes whose name starts with {@code namePrefix} only. */
+    static Map<String, Long> afterFullGc(JsonNode platform, String namePrefix) throws IOException,
+            InterruptedException {
         Map<String, Long> heaps = new TreeMap<>();
         for (JsonNode process : platform.get("processes")) {
+            if (!process.get("name").asText().startsWith(namePrefix)) {
+                continue;
+            }
             Process gc = new ProcessBuilder("jcmd", process.get("pid").asText(), "GC.run").redirectErrorStream(true)
                     .start();
             gc.getInputStream().readAllBytes();
