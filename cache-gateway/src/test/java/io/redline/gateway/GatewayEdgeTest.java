@@ -141,8 +141,8 @@ class GatewayEdgeTest {
         // two slow requests (2 s at the origin) take both slots
         List<CompletableFuture<HttpResponse<String>>> inFlight = List.of(getAsync("/slow-shed-1"),
                 getAsync("/slow-shed-2"));
-        Awaits.await(Duration.ofSeconds(5)).until(() -> origin.calls("/slow-shed-1") == 1
-                && origin.calls("/slow-shed-2") == 1);
+        Awaits.await(Duration.ofSeconds(5)).until(() -> GATEWAYS.origin().calls("/slow-shed-1") == 1
+                && GATEWAYS.origin().calls("/slow-shed-2") == 1);
         // two wait in the queue for 1 s and are shed; four find the queue full and are shed at once
         List<CompletableFuture<HttpResponse<String>>> beyond = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -161,7 +161,7 @@ class GatewayEdgeTest {
             assertTrue(served.body().startsWith("slow "), served.body());
         }
         for (int i = 0; i < 6; i++) {
-            assertEquals(0, origin.calls("/hello-shed-" + i), "a shed request never reaches the origin");
+            assertEquals(0, GATEWAYS.origin().calls("/hello-shed-" + i), "a shed request never reaches the origin");
         }
         assertEquals(6, gateway.runtime().metrics().meter(MetricNames.REQUESTS.seriesName("shed")).getCount());
         assertEquals(200, get("/hello-shed-after").statusCode(), "slots free again once the answers are sent");

@@ -56,8 +56,10 @@ class WorkerScalingIT {
         env.put("CONSUMER_EXPIRY", "3s");
 
         List<WorkerPods.Pod> pods = new ArrayList<>();
+        // 600 events/s: the 6,000 events flow for 10 s, long enough for the pods started later to take a share of
+        // them however slowly their JVMs start (at 1,500/s the flow could end before the second pod consumed)
         try (ChildJvm orders = ChildJvm.startJar(WorkerPods.JAR, env, "simulate", "--orders",
-                String.valueOf(ORDERS), "--rate", "1500", "--prefix", "scale", "--seed", "12")) {
+                String.valueOf(ORDERS), "--rate", "600", "--prefix", "scale", "--seed", "12")) {
             pods.add(WorkerPods.start("event-workers-5d8c7-aaaaa", env));
             Awaits.await(BOUND).until(() -> !group.consumers().isEmpty() && group.call("HGET",
                     keys.orderProjection("scale-1"), "status") != null);
