@@ -3,22 +3,13 @@ package io.redline.deploy.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.redline.core.redis.RedisMode;
-import io.redline.core.redis.RedisSettings;
-import io.redline.core.redis.RedisUrl;
-import io.redline.core.redis.RedissonConfigs;
 import io.redline.testkit.Awaits;
-import io.redline.testkit.RedisBinaries;
-import io.redline.testkit.RedisProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
-import org.redisson.api.RedissonClient;
 
 /**
  * Load held, on one Redis (without AOF: the figures are the processes', not the disk's): after the scenario, the
@@ -26,7 +17,7 @@ import org.redisson.api.RedissonClient;
  * {@code -Dload.events} events (300,000 in the build; 1,000,000 for RELIABILITY.md) drained by the 2 worker
  * processes. Each ends with the processes alive and ready and their heap after a full GC close to where it began.
  */
-class LoadHeldIT extends WholePlatformScenario {
+class LoadHeldIT extends OnOneRedis {
 
     private static final long HEAP_GROWTH_BOUND = 64L * 1024 * 1024;
     private static final int SOCKETS = 2_000;
@@ -36,31 +27,6 @@ class LoadHeldIT extends WholePlatformScenario {
      * 256 connections to the origin (OriginClient.MAX_CONNECTIONS), so 2 x 256 / 1.5 s, rounded up.
      */
     private static final int SLOW_CAPACITY = 342;
-
-    private final RedisProcess server = RedisProcess.server(RedisBinaries.anyServer());
-    private RedissonClient client;
-
-    @Override
-    Map<String, String> redisEnvironment() {
-        return Map.of("REDIS_URL", server.url(), "REDIS_MODE", "single");
-    }
-
-    @Override
-    synchronized RedissonClient redis() {
-        if (client == null) {
-            client = Redisson.create(RedissonConfigs.create(new RedisSettings(RedisMode.SINGLE,
-                    RedisUrl.parse(server.url(), 6379), null), "load-check"));
-        }
-        return client;
-    }
-
-    @AfterAll
-    void stopRedis() {
-        if (client != null) {
-            client.shutdown();
-        }
-        server.close();
-    }
 
     @Test
     @Order(10)

@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.redline.core.redis.RedisSettings;
-import io.redline.core.redis.RedissonConfigs;
-import io.redline.core.redis.RedisMode;
-import io.redline.core.redis.RedisUrl;
 import io.redline.testkit.Awaits;
-import io.redline.testkit.RedisBinaries;
 import io.redline.testkit.RawRedis;
-import io.redline.testkit.RedisProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,42 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
-import org.redisson.api.RedissonClient;
 
 /** (a) One Redis with AOF: the scenario, then a Redis stall and a worker killed mid-batch. */
-class SingleRedisIT extends WholePlatformScenario {
+class SingleRedisIT extends OnOneRedis {
 
-    private final RedisProcess server = RedisProcess.server(RedisBinaries.anyServer(), "--appendonly", "yes",
-            "--appendfsync", "everysec");
-    private RedissonClient client;
-
-    private RedisSettings redisSettings() {
-        return new RedisSettings(RedisMode.SINGLE, RedisUrl.parse(server.url(), 6379), null);
-    }
-
-    @Override
-    Map<String, String> redisEnvironment() {
-        return Map.of("REDIS_URL", server.url(), "REDIS_MODE", "single");
-    }
-
-    @Override
-    synchronized RedissonClient redis() {
-        if (client == null) {
-            client = Redisson.create(RedissonConfigs.create(redisSettings(), "reliability-check"));
-        }
-        return client;
-    }
-
-    @AfterAll
-    void stopRedis() {
-        if (client != null) {
-            client.shutdown();
-        }
-        server.close();
+    SingleRedisIT() {
+        super("--appendonly", "yes", "--appendfsync", "everysec");
     }
 
     @Test
