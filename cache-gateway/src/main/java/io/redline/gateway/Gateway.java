@@ -6,6 +6,7 @@ import io.redline.core.process.ProcessContext;
 import io.redline.core.ratelimit.RateLimit;
 import io.redline.core.ratelimit.RateLimiterSettings;
 import io.redline.core.ratelimit.SlidingWindowRateLimiter;
+import io.redline.core.redis.pipeline.AutoPipeline;
 import io.redline.core.swr.SwrCache;
 import io.redline.core.swr.SwrPolicy;
 import io.redline.core.swr.SwrSettings;
@@ -35,20 +36,26 @@ public final class Gateway {
     /** The limiter's scope, part of its keys: {@code ratelimit:gateway:{client}:...}. */
     public static final String LIMITER_SCOPE = "gateway";
 
+    /** Pipelines on the wire at once; a call that finds them all busy leaves with the next one. */
+    static final int PIPELINES_IN_FLIGHT = 4;
+    static final int PIPELINE_MAX_CALLS = 128;
+
     private final OriginClient origin;
     private final JettyServer server;
     private final TrafficRecorder traffic;
 
     public Gateway(GatewayConfig config, ProcessContext context) {
         GatewayMetrics metrics = new GatewayMetrics(context.metrics());
+        // measured (BENCHMARKS.md): with the limiter on, twice the requests/s of one pooled connection per call
+        AutoPipeline pipeline = new AutoPipeline(context.redis(), PIPELINES_IN_FLIGHT, PIPELINE_MAX_CALLS, metrics);
         Admission admission = config.limited()
-                ? Admission.limitedBy(new SlidingWindowRateLimiter(context.redis(), context.keys(),
+                ? Admission.limitedBy(new SlidingWindowRateLimiter(context.redis(), pipeline, context.keys(),
                         RateLimiterSettings.of(LIMITER_SCOPE, new RateLimit(config.rateLimit(), config.rateWindow()))
                                 .withFailMode(config.rateLimitFailMode()),
                         metrics, context.clock()))
                 : Admission.UNLIMITED;
         SwrPolicy policy = SwrPolicy.of(config.freshTtl(), config.staleTtl());
-        SwrCache<OriginResponse> cache = new SwrCache<>(context.redis(), context.keys(),
+        SwrCache<OriginResponse> cache = new SwrCache<>(context.redis(), pipeline, context.keys(),
                 new SwrSettings(CACHE_KEY_PART, policy, config.originTimeout().plusSeconds(1)), OriginResponse.class,
                 metrics, context.clock(), () -> ThreadLocalRandom.current().nextDouble(), config.cacheLocalMaxBytes());
         MetricNames.CACHE_LOCAL_BYTES.watch(context.metrics(), cache::nearCacheBytes);

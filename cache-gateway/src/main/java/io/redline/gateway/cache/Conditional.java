@@ -27,6 +27,11 @@ public final class Conditional {
     }
 
     public static Result evaluate(RequestConditions request, OriginResponse stored) {
+        if (request.ifMatch() == null && request.ifUnmodifiedSince() == null && request.ifNoneMatch() == null
+                && request.ifModifiedSince() == null) {
+            // most requests: nothing to compare, so the stored validators are not parsed for each hit
+            return Result.PROCEED;
+        }
         EntityTag etag = EntityTag.parse(stored.header("etag").orElse(null));
         Optional<Instant> lastModified = HttpDate.parse(stored.header("last-modified").orElse(null));
         if (request.ifMatch() != null) {

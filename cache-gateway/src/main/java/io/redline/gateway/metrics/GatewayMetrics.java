@@ -3,6 +3,7 @@ package io.redline.gateway.metrics;
 import com.codahale.metrics.Meter;
 import com.codahale.metrics.MetricRegistry;
 import io.redline.core.metrics.HistogramSeries;
+import io.redline.core.redis.pipeline.PipelineEvents;
 import io.redline.core.ratelimit.FailMode;
 import io.redline.core.ratelimit.RateLimiterEvents;
 import io.redline.core.swr.SwrEvents;
@@ -12,7 +13,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** The edge where the gateway's domain events become the series of its {@link MetricNames} families. */
-public final class GatewayMetrics implements RateLimiterEvents, SwrEvents, TrafficEvents {
+public final class GatewayMetrics implements RateLimiterEvents, SwrEvents, TrafficEvents, PipelineEvents {
 
     private final Map<Outcome, Meter> outcomes = new EnumMap<>(Outcome.class);
     private final Map<Outcome, HistogramSeries> durations = new EnumMap<>(Outcome.class);
@@ -35,6 +36,8 @@ public final class GatewayMetrics implements RateLimiterEvents, SwrEvents, Traff
     private final Meter failClosed;
     private final Meter flushed;
     private final Meter dropped;
+    private final Meter pipelines;
+    private final Meter pipelinedCalls;
 
     public GatewayMetrics(MetricRegistry registry) {
         for (Outcome outcome : Outcome.values()) {
@@ -60,6 +63,8 @@ public final class GatewayMetrics implements RateLimiterEvents, SwrEvents, Traff
         failClosed = MetricNames.LIMITER_REDIS_UNAVAILABLE.counter(registry, "closed");
         flushed = MetricNames.TRAFFIC_EVENTS.counter(registry, "flushed");
         dropped = MetricNames.TRAFFIC_EVENTS.counter(registry, "dropped");
+        pipelines = MetricNames.REDIS_PIPELINES.counter(registry);
+        pipelinedCalls = MetricNames.REDIS_PIPELINED_CALLS.counter(registry);
     }
 
     /** A request ended this way, {@code took} after it arrived. */
@@ -145,6 +150,12 @@ public final class GatewayMetrics implements RateLimiterEvents, SwrEvents, Traff
     @Override
     public void nearInvalidated() {
         localInvalidations.mark();
+    }
+
+    @Override
+    public void sent(int calls) {
+        pipelines.mark();
+        pipelinedCalls.mark(calls);
     }
 
     @Override

@@ -35,6 +35,12 @@ public final class MetricNames {
     public static final Family LIMITER_REDIS_UNAVAILABLE = Family.counter(
             "redline_gateway_limiter_redis_unavailable",
             "Limiter calls Redis could not answer in time, by the fail mode applied (open, closed).", "fail_mode");
+    public static final Family REDIS_PIPELINES = Family.counter("redline_gateway_redis_pipelines",
+            "Pipelines the gateway sent to Redis, each carrying the limiter decisions and cache lookups that were "
+                    + "waiting when it left.");
+    public static final Family REDIS_PIPELINED_CALLS = Family.counter("redline_gateway_redis_pipelined_calls",
+            "Limiter decisions and cache lookups sent in those pipelines (calls per pipeline: this over "
+                    + "redline_gateway_redis_pipelines_total).");
     public static final Family TRAFFIC_EVENTS = Family.counter("redline_gateway_traffic_events",
             "Traffic records for the stats job, by fate (flushed to Redis, dropped).", "result");
 

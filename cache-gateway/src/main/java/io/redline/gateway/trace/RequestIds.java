@@ -1,6 +1,7 @@
 package io.redline.gateway.trace;
 
 import io.redline.gateway.http.RequestLogContext;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -17,6 +18,8 @@ public final class RequestIds {
     public static final String MDC_KEY = RequestLogContext.MDC_KEY;
     /** What an accepted id may be: letters, digits and {@code . _ : @ / + = -}, from 1 to 128 of them. */
     static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private RequestIds() {
     }
@@ -37,6 +40,6 @@ public final class RequestIds {
     /** 32 lower-case hex digits; random but not secret, so without the cost of a secure generator. */
     static String generate() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format("%016x%016x", random.nextLong(), random.nextLong());
+        return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
     }
 }

@@ -1,19 +1,23 @@
 package io.redline.core.ratelimit;
 
+import io.redline.core.concurrent.Futures;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.logging.ThrottledLogger;
 import io.redline.core.redis.RedisScript;
+import io.redline.core.redis.pipeline.AutoPipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisNoScriptException;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -28,6 +32,9 @@ public final class SlidingWindowRateLimiter {
     private static final long MICROS_PER_SECOND = 1_000_000L;
 
     private final RedissonClient redis;
+    /** Null: each decision on a pooled connection of its own. */
+    private final AutoPipeline pipeline;
+    private final BatchedDecisions batchedDecisions;
     private final RedlineKeys keys;
     private final RateLimiterSettings settings;
     private final RateLimiterEvents events;
@@ -40,7 +47,16 @@ public final class SlidingWindowRateLimiter {
 
     public SlidingWindowRateLimiter(RedissonClient redis, RedlineKeys keys, RateLimiterSettings settings,
                                     RateLimiterEvents events, Clock clock) {
+        this(redis, null, keys, settings, events, clock);
+    }
+
+    /**
+     * @param pipeline carries the decisions of concurrent callers together (a gateway's many requests in flight)
+     */
+    public SlidingWindowRateLimiter(RedissonClient redis, AutoPipeline pipeline, RedlineKeys keys,
+                                    RateLimiterSettings settings, RateLimiterEvents events, Clock clock) {
         this.redis = redis;
+        this.pipeline = pipeline;
         this.keys = keys;
         this.settings = settings;
         this.events = events;
@@ -51,6 +67,8 @@ public final class SlidingWindowRateLimiter {
                     .append(TimeUnit.MILLISECONDS.toMicros(limit.window().toMillis()));
         }
         this.limitSpec = spec.toString();
+        this.batchedDecisions = new BatchedDecisions(SCRIPT.sha(), limitSpec, settings.limits().size(),
+                redis.getConfig().isClusterConfig());
         this.unavailable = new ThrottledLogger(LoggerFactory.getLogger(SlidingWindowRateLimiter.class),
                 Duration.ofSeconds(30), clock);
     }
@@ -74,16 +92,30 @@ public final class SlidingWindowRateLimiter {
         for (RateLimit limit : settings.limits()) {
             limitKeys.add(keys.rateLimit(settings.scope(), identity, limit.window()));
         }
-        return SCRIPT.<List<Object>>call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.LIST, limitKeys,
-                        String.valueOf(weight), instanceId + ":" + requests.incrementAndGet(), limitSpec)
-                .toCompletableFuture()
+        String id = instanceId + ":" + requests.incrementAndGet();
+        CompletionStage<List<Object>> sent = pipeline == null
+                ? SCRIPT.call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.LIST, limitKeys, limitSpec,
+                        String.valueOf(weight), id)
+                : batched(new BatchedDecisions.Question(limitKeys, String.valueOf(weight), id));
+        return sent.toCompletableFuture()
                 .orTimeout(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((reply, error) -> error == null ? decide(reply, weight) : degraded(error));
     }
 
+    /** Sent with the other decisions waiting in the pipeline; an unknown script is loaded and asked once more. */
+    private CompletionStage<List<Object>> batched(BatchedDecisions.Question question) {
+        return pipeline.call(batchedDecisions, question).exceptionallyCompose(error -> {
+            if (!(Futures.unwrap(error) instanceof RedisNoScriptException)) {
+                return CompletableFuture.failedFuture(Futures.unwrap(error));
+            }
+            return SCRIPT.load(redis).thenCompose(loaded -> pipeline.call(batchedDecisions, question));
+        });
+    }
+
+    /** {@code reply}: {@code [now, allowed, then per limit: count, frees]}. */
     private RateLimitDecision decide(List<Object> reply, int weight) {
-        boolean allowed = ((Long) reply.get(0)) == 1L;
-        long now = (Long) reply.get(1);
+        long now = (Long) reply.get(0);
+        boolean allowed = ((Long) reply.get(1)) == 1L;
         RateLimitDecision reported = null;
         for (int i = 0; i < settings.limits().size(); i++) {
             RateLimit limit = settings.limits().get(i);

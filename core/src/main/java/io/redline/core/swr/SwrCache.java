@@ -5,6 +5,7 @@ import io.redline.core.concurrent.Futures;
 import io.redline.core.json.Json;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.RedlineKeys;
+import io.redline.core.redis.pipeline.AutoPipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,8 @@ public final class SwrCache<T> {
     private static final long POLL_MILLIS = 25;
 
     private final RedissonClient redis;
+    /** Null: each lookup on a pooled connection of its own. */
+    private final AutoPipeline pipeline;
     private final RedlineKeys keys;
     private final SwrSettings settings;
     private final ObjectReader envelopes;
@@ -67,6 +70,16 @@ public final class SwrCache<T> {
      */
     public SwrCache(RedissonClient redis, RedlineKeys keys, SwrSettings settings, Class<T> type, SwrEvents events,
                     Clock clock, DoubleSupplier random, long nearMaxBytes) {
+        this(redis, null, keys, settings, type, events, clock, random, nearMaxBytes);
+    }
+
+    /**
+     * As {@link #SwrCache(RedissonClient, RedlineKeys, SwrSettings, Class, SwrEvents, Clock, DoubleSupplier, long)},
+     * with the lookups of concurrent callers sent together on {@code pipeline}.
+     */
+    public SwrCache(RedissonClient redis, AutoPipeline pipeline, RedlineKeys keys, SwrSettings settings,
+                    Class<T> type, SwrEvents events, Clock clock, DoubleSupplier random, long nearMaxBytes) {
+        this.pipeline = pipeline;
         this.near = new NearCache<>(nearMaxBytes, clock, events);
         this.invalidations = new Invalidations(redis, keys.swrInvalidations(settings.name()), near.enabled(),
                 near::invalidate);
@@ -116,8 +129,10 @@ public final class SwrCache<T> {
         if (nearby != null) {
             return new Lookup<>(this, key, entry, null, nearby);
         }
-        CompletableFuture<String> read = redis.<String>getBucket(entry.entry(), RedisCodecs.STRING).getAsync()
-                .toCompletableFuture().orTimeout(settings.redisTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        CompletionStage<String> reply = pipeline == null
+                ? redis.<String>getBucket(entry.entry(), RedisCodecs.STRING).getAsync()
+                : pipeline.call(batch -> batch.<String>getBucket(entry.entry(), RedisCodecs.STRING).getAsync());
+        CompletableFuture<String> read = reply.toCompletableFuture().orTimeout(settings.redisTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return new Lookup<>(this, key, entry, read, null);
     }
 
