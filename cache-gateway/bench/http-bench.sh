@@ -12,12 +12,14 @@
 #
 # Usage: cache-gateway/bench/http-bench.sh [--rounds N] [--seconds S] [--connections C] [--threads T]
 #                                          [--warmup S] [--jar PATH] [--limiter on,off] [--near on,off]
-#                                          [--compare-jar PATH]
+#                                          [--compare-jar PATH] [--jit-warmup S]
 # The gateway runs once per combination of --limiter and --near (its near cache, CACHE_LOCAL_MAX_BYTES).
 # --compare-jar adds "gateway-before", another build of the gateway (limiter on), to measure a change side by side.
+# --jit-warmup (default 20 s) loads each gateway once before the rounds, so that its JIT compiler is done with the
+# hot path (it keeps a core busy for the first tens of seconds); a gateway in production runs warm.
 set -euo pipefail
 
-rounds=3 seconds=8 connections=64 threads=2 warmup=3 limiter_modes="on,off" near_modes="on,off"
+rounds=3 seconds=8 connections=64 threads=2 warmup=3 jit_warmup=20 limiter_modes="on,off" near_modes="on,off"
 jar="$(cd "$(dirname "$0")/.." && pwd)/target/redline-cache-gateway.jar"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -30,11 +32,12 @@ while [ $# -gt 0 ]; do
     --limiter) limiter_modes="$2"; shift 2 ;;
     --near) near_modes="$2"; shift 2 ;;
     --compare-jar) compare_jar="$2"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --jit-warmup) jit_warmup="$2"; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "http-bench: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-for n in "$rounds" "$seconds" "$connections" "$threads" "$warmup"; do
+for n in "$rounds" "$seconds" "$connections" "$threads" "$warmup" "$jit_warmup"; do
   [[ "$n" =~ ^[0-9]+$ ]] || { echo "http-bench: options take whole numbers, but got \"$n\"" >&2; exit 2; }
 done
 
@@ -241,6 +244,13 @@ echo "http-bench: wrk -t$threads -c$connections -d${seconds}s --latency, $rounds
      "${warmup}s of warm-up per target and round; $(nproc) cores"
 results="$work/results"
 : > "$results"
+for t in "${targets[@]}"; do
+  name="${t%%=*}" url="${t#*=}"
+  if [[ "$name" == gateway* ]] && [ "$jit_warmup" -gt 0 ]; then
+    echo "http-bench: ${jit_warmup}s of JIT warm-up for $name"
+    run_wrk "$name" "$url" "$jit_warmup" > /dev/null
+  fi
+done
 for round in $(seq 1 "$rounds"); do
   order=("${targets[@]}")
   if [ $((round % 2)) -eq 0 ]; then   # every other round in reverse, so that no target always goes first
