@@ -23,12 +23,13 @@ public final class ThrottledLogger {
         this.clock = clock;
     }
 
-    public void warn(String message, Throwable error) {
+    /** @param cause an error, or a text saying what went wrong */
+    public void warn(String message, Object cause) {
         long now = clock.millis();
         long next = nextAllowed.get();
         if (now >= next && nextAllowed.compareAndSet(next, now + intervalMillis)) {
             long held = suppressed.getAndSet(0);
-            log.warn("{} ({} more held back in the last {} ms): {}", message, held, intervalMillis, String.valueOf(error));
+            log.warn("{} ({} more held back in the last {} ms): {}", message, held, intervalMillis, String.valueOf(cause));
         } else {
             suppressed.incrementAndGet();
         }

@@ -5,6 +5,7 @@ import io.redline.core.concurrent.Futures;
 import io.redline.core.json.Json;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.RedlineKeys;
+import io.redline.core.logging.ThrottledLogger;
 import io.redline.core.redis.pipeline.AutoPipeline;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +58,10 @@ public final class SwrCache<T> {
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
     private final NearCache<T> near;
     private final Invalidations invalidations;
+    /** An origin outage fails every refresh: one line per 30 s says so, with how many more. */
+    private final ThrottledLogger refreshFailures;
+    /** The same for a Redis outage, which fails every store. */
+    private final ThrottledLogger redisFailures;
 
     public SwrCache(RedissonClient redis, RedlineKeys keys, SwrSettings settings, Class<T> type, SwrEvents events,
                     Clock clock, DoubleSupplier random) {
@@ -91,6 +96,8 @@ public final class SwrCache<T> {
         this.clock = clock;
         this.random = random;
         this.lock = new LoadLock(redis);
+        this.refreshFailures = new ThrottledLogger(LOG, Duration.ofSeconds(30), clock);
+        this.redisFailures = new ThrottledLogger(LOG, Duration.ofSeconds(30), clock);
     }
 
     /** The value of {@code key} with the default TTLs; everything the loader returns is stored. */
@@ -281,8 +288,8 @@ public final class SwrCache<T> {
                     return store(entry, loaded, timed, policy, token).handle((stored, error) -> {
                         if (error != null) {
                             // the caller still gets its value; the lock expires by itself
-                            LOG.warn("Could not store a loaded entry in cache {}: {}", settings.name(),
-                                    String.valueOf(Futures.unwrap(error)));
+                            redisFailures.warn("Could not store a loaded entry in cache " + settings.name(),
+                                    Futures.unwrap(error));
                         }
                         return new Outcome<>(cached, loaded.storable());
                     });
@@ -303,8 +310,8 @@ public final class SwrCache<T> {
                         : loaded.kind() == Loaded.Kind.ERROR ? loaded.error() : null;
                 if (failure != null) {
                     events.refreshFailed(failure);
-                    LOG.warn("Refresh of \"{}\" in cache {} failed; serving the stale value: {}", key,
-                            settings.name(), failure);
+                    refreshFailures.warn("Refresh of \"" + key + "\" in cache " + settings.name()
+                            + " failed; serving the stale value", failure);
                     return lock.release(entry, token.get());
                 }
                 if (loaded.kind() == Loaded.Kind.NOT_MODIFIED) {
@@ -317,8 +324,8 @@ public final class SwrCache<T> {
         }).whenComplete((ignored, error) -> {
             refreshing.remove(entry.entry());
             if (error != null) {
-                LOG.warn("Refresh of \"{}\" in cache {} could not reach Redis: {}", key, settings.name(),
-                        String.valueOf(Futures.unwrap(error)));
+                redisFailures.warn("Refresh of \"" + key + "\" in cache " + settings.name() + " could not reach Redis",
+                        Futures.unwrap(error));
             }
         });
     }
