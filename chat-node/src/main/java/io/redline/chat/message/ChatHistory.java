@@ -2,12 +2,12 @@ package io.redline.chat.message;
 
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.RedlineKeys;
+import io.redline.core.redis.pipeline.AutoPipeline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import org.redisson.api.RedissonClient;
 
 /**
  * A room's last messages: {@code chat:history:{R}}, newest first, trimmed to {@value #SIZE}, expiring
@@ -18,17 +18,20 @@ public final class ChatHistory {
     public static final int SIZE = 50;
     public static final Duration EXPIRY = Duration.ofDays(7);
 
-    private final RedissonClient redis;
+    private final AutoPipeline pipeline;
     private final RedlineKeys keys;
 
-    public ChatHistory(RedissonClient redis, RedlineKeys keys) {
-        this.redis = redis;
+    /** @param pipeline carries the history reads of many joins together */
+    public ChatHistory(AutoPipeline pipeline, RedlineKeys keys) {
+        this.pipeline = pipeline;
         this.keys = keys;
     }
 
     /** The last messages as their JSON, oldest first. */
     public CompletionStage<List<String>> recent(String room) {
-        return redis.<String>getList(keys.chatHistory(room), RedisCodecs.STRING).rangeAsync(0, SIZE - 1)
+        String key = keys.chatHistory(room);
+        return pipeline.<List<String>>call(batch -> batch.<String>getList(key, RedisCodecs.STRING)
+                        .rangeAsync(0, SIZE - 1))
                 .thenApply(newestFirst -> {
                     List<String> oldestFirst = new ArrayList<>(newestFirst);
                     Collections.reverse(oldestFirst);

@@ -24,6 +24,8 @@ import io.redline.core.ratelimit.RateLimiterEvents;
 import io.redline.core.ratelimit.RateLimiterSettings;
 import io.redline.core.ratelimit.SlidingWindowRateLimiter;
 import io.redline.core.redis.RedisMode;
+import io.redline.core.redis.pipeline.AutoPipeline;
+import io.redline.core.redis.pipeline.PipelineEvents;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,14 +50,16 @@ public final class ChatNode {
     public ChatNode(ChatConfig config, ProcessContext context) {
         boolean cluster = context.config().redis().mode() == RedisMode.CLUSTER;
         ChatMetrics metrics = new ChatMetrics(context.metrics());
-        ChatHistory history = new ChatHistory(context.redis(), context.keys());
+        // joins read presence and history from many sockets at once: together, not a pooled connection each
+        AutoPipeline pipeline = new AutoPipeline(context.redis(), 4, 128, PipelineEvents.NONE);
+        ChatHistory history = new ChatHistory(pipeline, context.keys());
         ChatSpans spans = new ChatSpans(context.tracing());
         rooms = new RoomSubscriptions(context.redis(), context.keys(), cluster, metrics, history::recent,
                 context.clock(), spans);
         metrics.watchRooms(rooms::subscribedRooms);
-        presence = new Presence(context.redis(), context.keys(), context.clock(), config.presenceTtl(),
+        presence = new Presence(context.redis(), pipeline, context.keys(), context.clock(), config.presenceTtl(),
                 context.threadPools().scheduled("presence", 1), rooms::rooms, new PresenceBroadcast(rooms));
-        SlidingWindowRateLimiter sendLimit = new SlidingWindowRateLimiter(context.redis(), context.keys(),
+        SlidingWindowRateLimiter sendLimit = new SlidingWindowRateLimiter(context.redis(), pipeline, context.keys(),
                 RateLimiterSettings.of(SEND_SCOPE, new RateLimit(config.sendLimit(), config.sendWindow())),
                 RateLimiterEvents.NONE, context.clock());
         ChatService chat = new ChatService(history, new MessagePublisher(context.redis(), context.keys(), cluster),

@@ -3,6 +3,7 @@ package io.redline.chat.presence;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.lifecycle.Managed;
+import io.redline.core.redis.pipeline.AutoPipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,10 +18,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
-import org.redisson.api.RScoredSortedSet;
+import org.redisson.api.RFuture;
 import org.redisson.api.RScoredSortedSetAsync;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ public final class Presence implements Managed {
     private static final long POLL_MILLIS = 1_000;
 
     private final RedissonClient redis;
+    private final AutoPipeline pipeline;
     private final RedlineKeys keys;
     private final Clock clock;
     private final Duration ttl;
@@ -48,10 +51,15 @@ public final class Presence implements Managed {
     private final Map<String, Map<String, PresenceEntry>> local = new ConcurrentHashMap<>();
     private final Map<String, List<Member>> lastSeen = new ConcurrentHashMap<>();
 
-    public Presence(RedissonClient redis, RedlineKeys keys, Clock clock, Duration ttl,
+    /**
+     * @param pipeline carries the reads and writes of many sessions together: a thousand clients joining at once
+     *                 would otherwise want a pooled connection each, and wait for one past Redisson's timeout
+     */
+    public Presence(RedissonClient redis, AutoPipeline pipeline, RedlineKeys keys, Clock clock, Duration ttl,
                     ScheduledExecutorService scheduler, Supplier<Collection<String>> localRooms,
                     PresenceListener listener) {
         this.redis = redis;
+        this.pipeline = pipeline;
         this.keys = keys;
         this.clock = clock;
         this.ttl = ttl;
@@ -77,14 +85,15 @@ public final class Presence implements Managed {
 
     public void connected(String session) {
         local.put(session, new ConcurrentHashMap<>());
-        sessions().addAsync(expiry(), session);
+        double expiry = expiry();
+        sessions(set -> set.addAsync(expiry, session));
     }
 
     public void disconnected(String session) {
         Map<String, PresenceEntry> rooms = local.remove(session);
-        sessions().removeAsync(session);
+        sessions(set -> set.removeAsync(session));
         if (rooms != null) {
-            rooms.forEach((room, entry) -> room(room).removeAsync(entry.toJson()));
+            rooms.forEach((room, entry) -> room(room, set -> set.removeAsync(entry.toJson())));
         }
     }
 
@@ -95,25 +104,28 @@ public final class Presence implements Managed {
         if (rooms != null) {
             rooms.put(room, entry);
         }
-        return room(room).addAsync(expiry(), entry.toJson());
+        double expiry = expiry();
+        return room(room, set -> set.addAsync(expiry, entry.toJson()));
     }
 
     public CompletionStage<Boolean> left(String room, String session) {
         Map<String, PresenceEntry> rooms = local.get(session);
         PresenceEntry entry = rooms == null ? null : rooms.remove(room);
         return entry == null ? CompletableFuture.completedFuture(false)
-                : room(room).removeAsync(entry.toJson());
+                : room(room, set -> set.removeAsync(entry.toJson()));
     }
 
     /** The users in a room on any node, each once, by name. */
     public CompletionStage<List<Member>> members(String room) {
-        return room(room).valueRangeAsync(clock.millis(), false, Double.POSITIVE_INFINITY, true)
+        long now = clock.millis();
+        return room(room, set -> set.valueRangeAsync(now, false, Double.POSITIVE_INFINITY, true))
                 .thenApply(Presence::distinctUsers);
     }
 
     /** Sessions on all nodes whose heartbeat has not expired: the dashboard's active sessions. */
     public CompletionStage<Integer> activeSessions() {
-        return sessions().countAsync(clock.millis(), false, Double.POSITIVE_INFINITY, true);
+        long now = clock.millis();
+        return sessions(set -> set.countAsync(now, false, Double.POSITIVE_INFINITY, true));
     }
 
     /** Re-reads a room's members now and tells the listener if they changed. */
@@ -183,11 +195,13 @@ public final class Presence implements Managed {
         return clock.millis() + ttl.toMillis();
     }
 
-    private RScoredSortedSet<String> room(String room) {
-        return redis.getScoredSortedSet(keys.chatPresence(room), RedisCodecs.STRING);
+    private <T> CompletionStage<T> room(String room, Function<RScoredSortedSetAsync<String>, RFuture<T>> command) {
+        String key = keys.chatPresence(room);
+        return pipeline.call(batch -> command.apply(batch.getScoredSortedSet(key, RedisCodecs.STRING)));
     }
 
-    private RScoredSortedSet<String> sessions() {
-        return redis.getScoredSortedSet(keys.chatSessions(), RedisCodecs.STRING);
+    private <T> CompletionStage<T> sessions(Function<RScoredSortedSetAsync<String>, RFuture<T>> command) {
+        return pipeline.call(batch -> command.apply(batch.getScoredSortedSet(keys.chatSessions(),
+                RedisCodecs.STRING)));
     }
 }
