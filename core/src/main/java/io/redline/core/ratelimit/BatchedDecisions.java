@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
+import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 
 /**
@@ -47,20 +48,11 @@ final class BatchedDecisions implements Coalescing<BatchedDecisions.Question, Li
         List<CompletionStage<List<Object>>> answers = new ArrayList<>(questions.size());
         questions.forEach(question -> answers.add(null));
         for (List<Integer> group : groups.values()) {
-            List<Object> keys = new ArrayList<>(group.size() * limits);
-            List<Object> args = new ArrayList<>(1 + 2 * group.size());
-            args.add(limitSpec);
-            for (int index : group) {
-                Question question = questions.get(index);
-                keys.addAll(question.keys());
-                args.add(question.weight());
-                args.add(question.id());
-            }
-            RFuture<List<Object>> reply = batch.getScript(RedisCodecs.STRING).evalShaAsync((String) keys.get(0),
-                    RScript.Mode.READ_WRITE, sha, RScript.ReturnType.LIST, keys, args.toArray());
+            List<Question> asked = new ArrayList<>(group.size());
+            group.forEach(index -> asked.add(questions.get(index)));
+            List<CompletionStage<List<Object>>> replies = ask(batch.getScript(RedisCodecs.STRING), asked);
             for (int k = 0; k < group.size(); k++) {
-                int position = k;
-                answers.set(group.get(k), reply.thenApply(all -> slice(all, position)));
+                answers.set(group.get(k), replies.get(k));
             }
         }
         return answers;
@@ -69,9 +61,11 @@ final class BatchedDecisions implements Coalescing<BatchedDecisions.Question, Li
     /** On a single server or Sentinel, every decision goes in one script call: no batch is needed around it. */
     @Override
     public List<CompletionStage<List<Object>>> sendAlone(RedissonClient redis, List<Question> questions) {
-        if (bySlot) {
-            return null;
-        }
+        return bySlot ? null : ask(redis.getScript(RedisCodecs.STRING), questions);
+    }
+
+    /** One script call for {@code questions} (their keys share a slot): one answer each, in order. */
+    private List<CompletionStage<List<Object>>> ask(RScriptAsync script, List<Question> questions) {
         List<Object> keys = new ArrayList<>(questions.size() * limits);
         List<Object> args = new ArrayList<>(1 + 2 * questions.size());
         args.add(limitSpec);
@@ -80,8 +74,8 @@ final class BatchedDecisions implements Coalescing<BatchedDecisions.Question, Li
             args.add(question.weight());
             args.add(question.id());
         }
-        RFuture<List<Object>> reply = redis.getScript(RedisCodecs.STRING).evalShaAsync((String) keys.get(0),
-                RScript.Mode.READ_WRITE, sha, RScript.ReturnType.LIST, keys, args.toArray());
+        RFuture<List<Object>> reply = script.evalShaAsync((String) keys.get(0), RScript.Mode.READ_WRITE, sha,
+                RScript.ReturnType.LIST, keys, args.toArray());
         List<CompletionStage<List<Object>>> answers = new ArrayList<>(questions.size());
         for (int k = 0; k < questions.size(); k++) {
             int position = k;

@@ -136,11 +136,9 @@ public final class AutoPipeline {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private boolean sendAlone(List<Call<?, ?>> calls) {
         Coalescing kind = calls.get(0).kind();
-        List<Object> questions = new ArrayList<>(calls.size());
-        calls.forEach(call -> questions.add(call.question()));
         List<CompletionStage<Object>> answers;
         try {
-            answers = kind.sendAlone(redis, questions);
+            answers = kind.sendAlone(redis, questions(calls));
         } catch (RuntimeException e) {
             calls.forEach(call -> call.answer().completeExceptionally(e));
             answered();
@@ -158,16 +156,20 @@ public final class AutoPipeline {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void ask(RBatch batch, List<Call<?, ?>> group) {
         Coalescing kind = group.get(0).kind();
-        List<Object> questions = new ArrayList<>(group.size());
-        group.forEach(call -> questions.add(call.question()));
         List<CompletionStage<Object>> answers;
         try {
-            answers = kind.addTo(batch, questions);
+            answers = kind.addTo(batch, questions(group));
         } catch (RuntimeException e) {
             group.forEach(call -> call.answer().completeExceptionally(e));
             return;
         }
         link(group, answers);
+    }
+
+    private static List<Object> questions(List<Call<?, ?>> calls) {
+        List<Object> questions = new ArrayList<>(calls.size());
+        calls.forEach(call -> questions.add(call.question()));
+        return questions;
     }
 
     @SuppressWarnings("unchecked")
