@@ -159,7 +159,9 @@ class DashboardPageTest {
                         || f.equals("/api/history?since=MS 1")), fetched.toString());
                 assertTrue(fetched.contains("/api/history?since=MS 1"), fetched.toString());
                 assertEquals(List.of(), browser.executeScript("return __errors;"));
-                assertTrue(text(browser, "generatedAt").startsWith("as of "), text(browser, "generatedAt"));
+                // regression: the header showed the raw instant, nanoseconds and all
+                assertTrue(text(browser, "generatedAt").matches("as of \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC"),
+                        text(browser, "generatedAt"));
 
                 new Actions(browser).moveToElement(over, over.getSize().getWidth() / 4, 0).perform();
                 Files.createDirectories(SCREENSHOTS);

@@ -27,7 +27,8 @@ function show(dashboard) {
   $('requests').textContent = dashboard.requests;
   $('errors').textContent = dashboard.errors;
   $('errorRate').textContent = (dashboard.errorRate * 100).toFixed(2) + ' %';
-  $('generatedAt').textContent = 'as of ' + dashboard.generatedAt;
+  // "2026-11-29T18:14:24.123456789Z" reads "as of 2026-11-29 18:14:24 UTC": whole seconds, the zone in words
+  $('generatedAt').textContent = 'as of ' + dashboard.generatedAt.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
   list('topProducts', dashboard.topProducts, 'sku', 'units');
   list('topPages', dashboard.topPages, 'path', 'views');
 }
