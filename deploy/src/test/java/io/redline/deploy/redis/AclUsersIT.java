@@ -228,6 +228,37 @@ class AclUsersIT {
         AclLog.reset(admin);
     }
 
+    /**
+     * KEDA's redis-streams scaler logs in with its own user and reads one of three figures of the stream: pending
+     * entries of the group ({@code XPENDING}), its length ({@code XLEN}) or its lag ({@code XINFO GROUPS}).
+     * Regression: the shipped file turned the default user off and had no user for KEDA, so a cluster that
+     * loaded it could no longer scale the workers.
+     */
+    @Test
+    @Order(9)
+    void theKedaUserReadsTheScalersFiguresAndNothingElse() throws Exception {
+        admin.call("DEL", "events:ecommerce");
+        admin.call("XGROUP", "CREATE", "events:ecommerce", "order-processors", "$", "MKSTREAM");
+        admin.call("XADD", "events:ecommerce", "*", "type", "order.created", "payload", "{}", "timestamp", "1");
+        admin.call("XREADGROUP", "GROUP", "order-processors", "keda-probe", "COUNT", "1", "STREAMS",
+                "events:ecommerce", ">");
+        String password = acl.password("keda");
+        List<?> pending = (List<?>) AsAdmin.callAs(redis.port(), "keda", password, "XPENDING", "events:ecommerce",
+                "order-processors");
+        assertEquals(1L, pending.get(0), "pending entries of the group");
+        assertEquals(1L, AsAdmin.callAs(redis.port(), "keda", password, "XLEN", "events:ecommerce"));
+        assertTrue(AsAdmin.callAs(redis.port(), "keda", password, "XINFO", "GROUPS", "events:ecommerce")
+                instanceof List<?> groups && groups.size() == 1, "the group's figures");
+        assertEquals("PONG", AsAdmin.callAs(redis.port(), "keda", password, "PING"));
+        for (String[] forbidden : List.of(new String[] {"XADD", "events:ecommerce", "*", "k", "v"},
+                new String[] {"XLEN", "events:ecommerce:dlq"}, new String[] {"HGETALL", "order:{acl-order-1}"},
+                new String[] {"XREADGROUP", "GROUP", "order-processors", "keda", "STREAMS", "events:ecommerce", ">"})) {
+            assertTrue(String.valueOf(AsAdmin.callAs(redis.port(), "keda", password, forbidden)).contains("NOPERM"),
+                    String.join(" ", forbidden));
+        }
+        AclLog.reset(admin);
+    }
+
     private void emitOrder(String order, String now) throws IOException {
         admin.call("XADD", "events:ecommerce", "*", "type", "order.created", "payload", "{\"orderId\":\"" + order
                 + "\",\"items\":[{\"sku\":\"kbd-01\",\"qty\":2,\"price\":10.50}],\"total\":21.00}", "timestamp", now);

@@ -15,10 +15,15 @@ final class AsAdmin {
     }
 
     Object call(String... command) throws IOException {
+        return callAs(port, "admin", password, command);
+    }
+
+    /** One command on a connection of its own, logged in as {@code user}; an error reply is returned as text. */
+    static Object callAs(int port, String user, String password, String... command) throws IOException {
         try (RawRedis redis = new RawRedis("127.0.0.1", port)) {
-            Object auth = redis.call("AUTH", "admin", password);
+            Object auth = redis.call("AUTH", user, password);
             if (!"OK".equals(auth)) {
-                throw new IllegalStateException("admin cannot log in: " + auth);
+                throw new IllegalStateException(user + " cannot log in: " + auth);
             }
             return redis.call(command);
         }
