@@ -80,16 +80,7 @@ class ClusterTlsConnectionTest {
             Throwable refused = assertThrows(RuntimeException.class,
                     () -> TlsClients.connect(withPassword(variables(certificates.ca().toString()))));
             assertRefused(refused, "TLS refused: Received fatal alert: certificate_required");
-            Map<String, String> mutual = variables(certificates.ca().toString());
-            mutual.put("REDIS_TLS_CERT", certificates.certificate(TestCertificates.CLIENT).toString());
-            mutual.put("REDIS_TLS_KEY", certificates.key(TestCertificates.CLIENT).toString());
-            RedissonClient client = TlsClients.connect(mutual);
-            try {
-                client.getBucket("tls-mutual").set("yes");
-                assertEquals("yes", client.getBucket("tls-mutual").get());
-            } finally {
-                client.shutdown();
-            }
+            TlsClients.assertMutualTlsWorks(variables(certificates.ca().toString()), certificates);
         } finally {
             CLUSTER.configSet("tls-auth-clients", "optional");
         }

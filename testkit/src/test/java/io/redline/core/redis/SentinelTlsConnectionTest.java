@@ -77,16 +77,7 @@ class SentinelTlsConnectionTest {
                     () -> TlsClients.connect(withPassword(variables(certificates.ca().toString()))));
             assertEquals(master() + "TLS refused: Received fatal alert: certificate_required", refused.getMessage());
             assertNoPassword(refused);
-            Map<String, String> mutual = variables(certificates.ca().toString());
-            mutual.put("REDIS_TLS_CERT", certificates.certificate(TestCertificates.CLIENT).toString());
-            mutual.put("REDIS_TLS_KEY", certificates.key(TestCertificates.CLIENT).toString());
-            RedissonClient client = TlsClients.connect(mutual);
-            try {
-                client.getBucket("tls-mutual").set("yes");
-                assertEquals("yes", client.getBucket("tls-mutual").get());
-            } finally {
-                client.shutdown();
-            }
+            TlsClients.assertMutualTlsWorks(variables(certificates.ca().toString()), certificates);
         } finally {
             SENTINEL.configSetOnServers("tls-auth-clients", "optional");
         }

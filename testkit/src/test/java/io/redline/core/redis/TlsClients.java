@@ -1,8 +1,12 @@
 package io.redline.core.redis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.redline.core.config.ConfigReader;
 import io.redline.core.config.Env;
 import io.redline.core.process.CommonConfig;
+import io.redline.testkit.TestCertificates;
+import java.util.HashMap;
 import java.util.Map;
 import org.redisson.api.RedissonClient;
 
@@ -18,6 +22,20 @@ final class TlsClients {
         CommonConfig config = CommonConfig.read(reader);
         reader.throwIfInvalid();
         return new RedisConnector(Backoff.REDIS_STARTUP).connectOnce(config.redis(), "tls-test");
+    }
+
+    /** With the client's certificate and key added to {@code variables}, a client connects, writes and reads. */
+    static void assertMutualTlsWorks(Map<String, String> variables, TestCertificates certificates) {
+        Map<String, String> mutual = new HashMap<>(variables);
+        mutual.put("REDIS_TLS_CERT", certificates.certificate(TestCertificates.CLIENT).toString());
+        mutual.put("REDIS_TLS_KEY", certificates.key(TestCertificates.CLIENT).toString());
+        RedissonClient client = connect(mutual);
+        try {
+            client.getBucket("tls-mutual").set("yes");
+            assertEquals("yes", client.getBucket("tls-mutual").get());
+        } finally {
+            client.shutdown();
+        }
     }
 
     /** The messages of a failure and its causes, outermost first, so that a test can assert what an operator reads. */
