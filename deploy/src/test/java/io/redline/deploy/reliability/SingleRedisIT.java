@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** (a) One Redis with AOF: the scenario, then a Redis stall and a worker killed mid-batch. */
 class SingleRedisIT extends OnOneRedis {
@@ -156,6 +157,8 @@ class SingleRedisIT extends OnOneRedis {
      */
     @Test
     @Order(7)
+    // not the build's 3 minutes per test: -Dsoak.minutes sets the length; the fork timeout bounds a hung run
+    @Timeout(value = 3, unit = TimeUnit.HOURS)
     void aSoakKeepsEveryAnswerRightAndEveryHeapFlat() throws Exception {
         Duration length = Duration.ofMinutes(Long.getLong("soak.minutes", 2));
         Map<String, Long> before = Heaps.afterFullGc(runner.platform());
