@@ -305,28 +305,47 @@ public final class SwrCache<T> {
             if (token.isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
-            return callLoader(loader, Optional.of(previous)).handle((loaded, error) -> {
-                String failure = error != null ? String.valueOf(Futures.unwrap(error))
-                        : loaded.kind() == Loaded.Kind.ERROR ? loaded.error() : null;
-                if (failure != null) {
-                    events.refreshFailed(failure);
-                    refreshFailures.warn("Refresh of \"" + key + "\" in cache " + settings.name()
-                            + " failed; serving the stale value", failure);
-                    return lock.release(entry, token.get());
-                }
-                if (loaded.kind() == Loaded.Kind.NOT_MODIFIED) {
-                    events.revalidated();
-                } else {
-                    events.refreshed();
-                }
-                return store(entry, loaded, envelope(loaded, policy, clock.millis()), policy, token.get());
-            }).thenCompose(released -> released);
+            return refreshedMeanwhile(entry, key).thenCompose(fresh -> fresh ? lock.release(entry, token.get())
+                    : refresh(key, entry, loader, policy, previous, token.get()));
         }).whenComplete((ignored, error) -> {
             refreshing.remove(entry.entry());
             if (error != null) {
                 redisFailures.warn("Refresh of \"" + key + "\" in cache " + settings.name() + " could not reach Redis",
                         Futures.unwrap(error));
             }
+        });
+    }
+
+    /** Loads the value again, with the lock held, and stores it; a failed load keeps the stale value. */
+    private CompletionStage<Boolean> refresh(String key, EntryKeys entry, SwrLoader<T> loader, SwrPolicy policy,
+                                             T previous, String token) {
+        return callLoader(loader, Optional.of(previous)).handle((loaded, error) -> {
+            String failure = error != null ? String.valueOf(Futures.unwrap(error))
+                    : loaded.kind() == Loaded.Kind.ERROR ? loaded.error() : null;
+            if (failure != null) {
+                events.refreshFailed(failure);
+                refreshFailures.warn("Refresh of \"" + key + "\" in cache " + settings.name()
+                        + " failed; serving the stale value", failure);
+                return lock.release(entry, token);
+            }
+            if (loaded.kind() == Loaded.Kind.NOT_MODIFIED) {
+                events.revalidated();
+            } else {
+                events.refreshed();
+            }
+            return store(entry, loaded, envelope(loaded, policy, clock.millis()), policy, token);
+        }).thenCompose(released -> released);
+    }
+
+    /**
+     * Regression: a read that saw the entry stale just before another refresh stored it (in this process or
+     * another) started a second refresh as soon as the first released the lock: one origin call too many. With the
+     * lock in hand, the entry is read again, and a fresh one is left alone.
+     */
+    private CompletionStage<Boolean> refreshedMeanwhile(EntryKeys entry, String key) {
+        return redis.<String>getBucket(entry.entry(), RedisCodecs.STRING).getAsync().thenApply(text -> {
+            Envelope<T> stored = text == null ? null : parseOrNull(text, key);
+            return stored != null && clock.millis() < stored.freshUntil();
         });
     }
 

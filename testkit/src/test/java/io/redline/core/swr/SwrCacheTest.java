@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.Redisson;
@@ -184,6 +185,30 @@ class SwrCacheTest {
         assertNull(REDIS.client().getBucket(keys.entry(), RedisCodecs.STRING).get());
         assertEquals("1", REDIS.client().getBucket(keys.pass(), RedisCodecs.STRING).get());
         assertEquals("private-2", cache.get("me", private0, POLICY).toCompletableFuture().join().value());
+    }
+
+    /**
+     * Regression (seen once as a flaky {@code aColdKeyIsAMissThenAHitThenStaleAndRefreshedInTheBackground}): a read
+     * that saw the entry stale just before another refresh stored it started a second refresh once the first had
+     * released the lock.
+     */
+    @Test
+    void aStaleReadOvertakenByAnotherInstancesRefreshStartsNoSecondRefresh() {
+        SwrCache<String> first = cache("overtaken", clock);
+        SwrCache<String> second = cache("overtaken", clock);
+        assertEquals("value-1", get(first, "k").value());
+        clock.advance(Duration.ofSeconds(11));
+        // the second instance's read leaves now, while the entry is stale; its answer is used only later
+        SwrCache.Lookup<String> late = second.lookup("k");
+        assertEquals(CacheStatus.STALE, get(first, "k").status());
+        Awaits.await().until(() -> "value-2".equals(get(first, "k").value()));
+
+        Cached<String> served = late.serve(origin, POLICY).toCompletableFuture().join();
+        assertEquals(CacheStatus.STALE, served.status(), "the late read saw the entry stale");
+        EntryKeys keys = EntryKeys.of(REDIS.keys(), "overtaken", "k");
+        Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> origin.calls.get() == 2 && REDIS.client().getKeys().countExists(keys.lock()) == 0);
+        assertEquals("value-2", get(second, "k").value());
     }
 
     @Test
