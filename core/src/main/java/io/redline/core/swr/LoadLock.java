@@ -71,10 +71,11 @@ public final class LoadLock {
     }
 
     /**
-     * One attempt of a cold miss.
+     * One attempt at the lock: of a cold miss, or of a refresh.
      *
      * @param claim what the script found
-     * @param envelope the stored entry when {@link Claim#STORED}, else empty
+     * @param envelope the stored entry when {@link Claim#STORED} or {@link Claim#LOCKED} (empty if there is none),
+     *                 else empty
      * @param token the owner token of the lock when {@link Claim#LOCKED}
      */
     record Attempt(Claim claim, String envelope, String token) {
@@ -82,9 +83,15 @@ public final class LoadLock {
 
     /** A cold miss, in one round trip: the entry if someone stored it meanwhile, else the lock if it is free. */
     CompletionStage<Attempt> getOrLock(EntryKeys keys, Duration ttl) {
-        String token = newToken();
-        return claim(keys, ttl, token, true).thenApply(reply -> new Attempt(Claim.of((Long) reply.get(1)),
-                (String) reply.get(0), token));
+        return attempt(keys, ttl, true);
+    }
+
+    /**
+     * Takes the lock over a stored (stale) entry, to refresh it; when taken, the attempt holds the entry as stored
+     * at that moment (another refresh may have stored a fresh one since the caller read it).
+     */
+    CompletionStage<Attempt> lockForRefresh(EntryKeys keys, Duration ttl) {
+        return attempt(keys, ttl, false);
     }
 
     /**
@@ -94,9 +101,14 @@ public final class LoadLock {
      *         cacheable)
      */
     public CompletionStage<Optional<String>> tryAcquire(EntryKeys keys, Duration ttl) {
+        return lockForRefresh(keys, ttl).thenApply(attempt -> attempt.claim() == Claim.LOCKED
+                ? Optional.of(attempt.token()) : Optional.empty());
+    }
+
+    private CompletionStage<Attempt> attempt(EntryKeys keys, Duration ttl, boolean readStored) {
         String token = newToken();
-        return claim(keys, ttl, token, false).thenApply(reply -> Claim.of((Long) reply.get(1)) == Claim.LOCKED
-                ? Optional.of(token) : Optional.empty());
+        return claim(keys, ttl, token, readStored).thenApply(reply -> new Attempt(Claim.of((Long) reply.get(1)),
+                (String) reply.get(0), token));
     }
 
     /** @return true if the lock was held by {@code token} and is now released */

@@ -301,12 +301,12 @@ public final class SwrCache<T> {
         if (!refreshing.add(entry.entry())) {
             return;
         }
-        lock.tryAcquire(entry, settings.lockTtl()).thenCompose(token -> {
-            if (token.isEmpty()) {
+        lock.lockForRefresh(entry, settings.lockTtl()).thenCompose(attempt -> {
+            if (attempt.claim() != LoadLock.Claim.LOCKED) {
                 return CompletableFuture.completedFuture(null);
             }
-            return refreshedMeanwhile(entry, key).thenCompose(fresh -> fresh ? lock.release(entry, token.get())
-                    : refresh(key, entry, loader, policy, previous, token.get()));
+            return refreshedMeanwhile(attempt.envelope(), key) ? lock.release(entry, attempt.token())
+                    : refresh(key, entry, loader, policy, previous, attempt.token());
         }).whenComplete((ignored, error) -> {
             refreshing.remove(entry.entry());
             if (error != null) {
@@ -339,14 +339,12 @@ public final class SwrCache<T> {
 
     /**
      * Regression: a read that saw the entry stale just before another refresh stored it (in this process or
-     * another) started a second refresh as soon as the first released the lock: one origin call too many. With the
-     * lock in hand, the entry is read again, and a fresh one is left alone.
+     * another) started a second refresh as soon as the first released the lock: one origin call too many. The
+     * lock comes with the entry as stored when it was taken, and a fresh one is left alone.
      */
-    private CompletionStage<Boolean> refreshedMeanwhile(EntryKeys entry, String key) {
-        return redis.<String>getBucket(entry.entry(), RedisCodecs.STRING).getAsync().thenApply(text -> {
-            Envelope<T> stored = text == null ? null : parseOrNull(text, key);
-            return stored != null && clock.millis() < stored.freshUntil();
-        });
+    private boolean refreshedMeanwhile(String stored, String key) {
+        Envelope<T> envelope = stored == null || stored.isEmpty() ? null : parseOrNull(stored, key);
+        return envelope != null && clock.millis() < envelope.freshUntil();
     }
 
     /**
