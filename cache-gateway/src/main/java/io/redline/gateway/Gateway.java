@@ -36,10 +36,6 @@ public final class Gateway {
     /** The limiter's scope, part of its keys: {@code ratelimit:gateway:{client}:...}. */
     public static final String LIMITER_SCOPE = "gateway";
 
-    /** Pipelines on the wire at once; a call that finds them all busy leaves with the next one. */
-    static final int PIPELINES_IN_FLIGHT = 4;
-    static final int PIPELINE_MAX_CALLS = 128;
-
     private final OriginClient origin;
     private final JettyServer server;
     private final TrafficRecorder traffic;
@@ -47,7 +43,7 @@ public final class Gateway {
     public Gateway(GatewayConfig config, ProcessContext context) {
         GatewayMetrics metrics = new GatewayMetrics(context.metrics());
         // measured (BENCHMARKS.md): with the limiter on, twice the requests/s of one pooled connection per call
-        AutoPipeline pipeline = new AutoPipeline(context.redis(), PIPELINES_IN_FLIGHT, PIPELINE_MAX_CALLS, metrics);
+        AutoPipeline pipeline = AutoPipeline.withDefaults(context.redis(), metrics);
         Admission admission = config.limited()
                 ? Admission.limitedBy(new SlidingWindowRateLimiter(context.redis(), pipeline, context.keys(),
                         RateLimiterSettings.of(LIMITER_SCOPE, new RateLimit(config.rateLimit(), config.rateWindow()))

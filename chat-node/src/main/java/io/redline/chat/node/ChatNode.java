@@ -51,7 +51,7 @@ public final class ChatNode {
         boolean cluster = context.config().redis().mode() == RedisMode.CLUSTER;
         ChatMetrics metrics = new ChatMetrics(context.metrics());
         // joins read presence and history from many sockets at once: together, not a pooled connection each
-        AutoPipeline pipeline = new AutoPipeline(context.redis(), 4, 128, PipelineEvents.NONE);
+        AutoPipeline pipeline = AutoPipeline.withDefaults(context.redis(), PipelineEvents.NONE);
         ChatHistory history = new ChatHistory(pipeline, context.keys());
         ChatSpans spans = new ChatSpans(context.tracing());
         rooms = new RoomSubscriptions(context.redis(), context.keys(), cluster, metrics, history::recent,

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
@@ -46,6 +47,19 @@ public final class AutoPipeline {
     private final Object lock = new Object();
     private List<Call<?, ?>> waiting = new ArrayList<>();
     private int inFlight;
+
+    /**
+     * Pipelines on the wire at once, by default. Measured on the gateway (BENCHMARKS.md): 1 instead of 4 made no
+     * difference beyond the machine's noise; 4 keep a slow reply from holding everything back.
+     */
+    public static final int DEFAULT_IN_FLIGHT = 4;
+    /** The most calls one pipeline carries, by default. */
+    public static final int DEFAULT_MAX_CALLS = 128;
+
+    /** A pipeline with the defaults: {@link #DEFAULT_IN_FLIGHT} on the wire, {@link #DEFAULT_MAX_CALLS} each. */
+    public static AutoPipeline withDefaults(RedissonClient redis, PipelineEvents events) {
+        return new AutoPipeline(redis, DEFAULT_IN_FLIGHT, DEFAULT_MAX_CALLS, events);
+    }
 
     /**
      * @param maxInFlight how many pipelines may be on the wire at once (at least 1)
@@ -136,14 +150,7 @@ public final class AutoPipeline {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private boolean sendAlone(List<Call<?, ?>> calls) {
         Coalescing kind = calls.get(0).kind();
-        List<CompletionStage<Object>> answers;
-        try {
-            answers = kind.sendAlone(redis, questions(calls));
-        } catch (RuntimeException e) {
-            calls.forEach(call -> call.answer().completeExceptionally(e));
-            answered();
-            return true;
-        }
+        List<CompletionStage<Object>> answers = guarded(calls.size(), () -> kind.sendAlone(redis, questions(calls)));
         if (answers == null) {
             return false;
         }
@@ -156,14 +163,20 @@ public final class AutoPipeline {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void ask(RBatch batch, List<Call<?, ?>> group) {
         Coalescing kind = group.get(0).kind();
-        List<CompletionStage<Object>> answers;
+        link(group, guarded(group.size(), () -> kind.addTo(batch, questions(group))));
+    }
+
+    /** The answers a kind gives, or, if it throws instead, that failure for each of its {@code count} calls. */
+    private static List<CompletionStage<Object>> guarded(int count, Supplier<List<CompletionStage<Object>>> ask) {
         try {
-            answers = kind.addTo(batch, questions(group));
+            return ask.get();
         } catch (RuntimeException e) {
-            group.forEach(call -> call.answer().completeExceptionally(e));
-            return;
+            List<CompletionStage<Object>> failed = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                failed.add(CompletableFuture.failedFuture(e));
+            }
+            return failed;
         }
-        link(group, answers);
     }
 
     private static List<Object> questions(List<Call<?, ?>> calls) {
