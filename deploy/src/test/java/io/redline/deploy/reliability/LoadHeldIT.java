@@ -51,10 +51,7 @@ class LoadHeldIT extends OnOneRedis {
         traffic.reset();
         traffic.browse(httpPorts("cache-gateway"), 20);
         assertEquals(20, traffic.count("200"), traffic.answers().toString());
-        Map<String, Long> after = Heaps.afterFullGc(runner.platform(), "cache-gateway");
-        figures.add("gateway at 2x: heap after full GC, start -> end", Heaps.inMiB(before) + " -> "
-                + Heaps.inMiB(after));
-        assertBounded(before, after);
+        assertHeapsBounded("cache-gateway", before, "gateway at 2x: heap after full GC, start -> end");
     }
 
     @Test
@@ -80,10 +77,7 @@ class LoadHeldIT extends OnOneRedis {
         }
         assertAlive(pids);
         Awaits.await(Duration.ofSeconds(30)).until(this::everyProcessAnswersReady);
-        Map<String, Long> after = Heaps.afterFullGc(runner.platform(), "chat-node");
-        figures.add("chat: heap after full GC, start -> end (sockets closed)", Heaps.inMiB(before) + " -> "
-                + Heaps.inMiB(after));
-        assertBounded(before, after);
+        assertHeapsBounded("chat-node", before, "chat: heap after full GC, start -> end (sockets closed)");
     }
 
     @Test
@@ -116,10 +110,7 @@ class LoadHeldIT extends OnOneRedis {
         figures.add("backlog: end state", "exact");
         assertAlive(pids);
         Awaits.await(Duration.ofSeconds(30)).until(this::everyProcessAnswersReady);
-        Map<String, Long> after = Heaps.afterFullGc(runner.platform(), "event-workers");
-        figures.add("backlog: workers' heap after full GC, start -> end", Heaps.inMiB(before) + " -> "
-                + Heaps.inMiB(after));
-        assertBounded(before, after);
+        assertHeapsBounded("event-workers", before, "backlog: workers' heap after full GC, start -> end");
     }
 
     private static void signal(String signal, List<Long> pids) throws Exception {
@@ -128,7 +119,10 @@ class LoadHeldIT extends OnOneRedis {
         }
     }
 
-    private static void assertBounded(Map<String, Long> before, Map<String, Long> after) {
+    /** The module's heaps after a full GC now, as a figure beside {@code before}; none grew past the bound. */
+    private void assertHeapsBounded(String module, Map<String, Long> before, String figure) throws Exception {
+        Map<String, Long> after = Heaps.afterFullGc(runner.platform(), module);
+        figures.add(figure, Heaps.inMiB(before) + " -> " + Heaps.inMiB(after));
         before.forEach((name, bytes) -> assertTrue(after.getOrDefault(name, Long.MAX_VALUE) - bytes
                 < HEAP_GROWTH_BOUND, name + " grew from " + bytes + " to " + after.get(name) + " bytes"));
     }
