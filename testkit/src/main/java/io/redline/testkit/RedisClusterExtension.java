@@ -22,7 +22,8 @@ import org.redisson.api.RedissonClient;
  * A real local Redis Cluster of three masters (and optionally one replica each), made of redis-server processes
  * joined with {@code redis-cli --cluster create}; started before the test class and stopped after it.
  * Use as {@code @RegisterExtension static final RedisClusterExtension CLUSTER = new RedisClusterExtension(0);}.
- * {@link #withTls()} makes a cluster that accepts TLS only, on the client port and the cluster bus.
+ * {@link #withTls()} makes a cluster that accepts TLS only, on the client port and the cluster bus;
+ * {@link #withAcl(RedisAcl)} one whose nodes load an ACL file.
  */
 public final class RedisClusterExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -30,20 +31,22 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
 
     private final int replicasPerMaster;
     private final boolean tls;
+    private final RedisAcl acl;
     private final List<RedisProcess> nodes = new ArrayList<>();
     private TestCertificates certificates;
     private RedissonClient client;
 
     public RedisClusterExtension(int replicasPerMaster) {
-        this(replicasPerMaster, false);
+        this(replicasPerMaster, false, null);
     }
 
-    private RedisClusterExtension(int replicasPerMaster, boolean tls) {
+    private RedisClusterExtension(int replicasPerMaster, boolean tls, RedisAcl acl) {
         if (replicasPerMaster < 0 || replicasPerMaster > 1) {
             throw new IllegalArgumentException("replicasPerMaster must be 0 or 1, but was " + replicasPerMaster);
         }
         this.replicasPerMaster = replicasPerMaster;
         this.tls = tls;
+        this.acl = acl;
     }
 
     /**
@@ -53,7 +56,15 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
      * Skipped, saying why, without openssl.
      */
     public RedisClusterExtension withTls() {
-        return new RedisClusterExtension(replicasPerMaster, true);
+        return new RedisClusterExtension(replicasPerMaster, true, acl);
+    }
+
+    /**
+     * The same cluster with every node loading {@code acl}'s file: replicas, {@code redis-cli --cluster create},
+     * the kit's checks and {@link #client()} log in as its user; {@link #settings()} carries no credentials.
+     */
+    public RedisClusterExtension withAcl(RedisAcl acl) {
+        return new RedisClusterExtension(replicasPerMaster, tls, acl);
     }
 
     @Override
@@ -70,14 +81,26 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
         }
         for (int i = 0; i < MASTERS * (1 + replicasPerMaster); i++) {
             String[] cluster = {"--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-                "--cluster-node-timeout", "3000"};
-            nodes.add(tls
+                "--cluster-node-timeout", "3000",
+                // a replica's first full sync starts at once rather than after the default 5 s delay
+                "--repl-diskless-sync-delay", "0"};
+            if (acl != null) {
+                cluster = concat(cluster, acl.serverArguments().toArray(new String[0]));
+            }
+            RedisProcess node = tls
                     ? RedisProcess.tlsServer(server, certificates, concat(cluster, "--tls-cluster", "yes",
                             "--tls-replication", "yes"))
-                    : RedisProcess.server(server, cluster));
+                    : RedisProcess.server(server, cluster);
+            if (acl != null) {
+                node.logInAs(acl.user(), acl.password());
+            }
+            nodes.add(node);
         }
         List<String> command = new ArrayList<>(List.of(cli.toString()));
         command.addAll(cliTls);
+        if (acl != null) {
+            command.addAll(List.of("--user", acl.user(), "--pass", acl.password(), "--no-auth-warning"));
+        }
         command.addAll(List.of("--cluster", "create"));
         nodes.forEach(node -> command.add("127.0.0.1:" + node.port()));
         command.addAll(List.of("--cluster-replicas", String.valueOf(replicasPerMaster), "--cluster-yes"));
@@ -87,6 +110,8 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
             throw new IllegalStateException("redis-cli --cluster create failed: " + output);
         }
         Awaits.await().until(this::everyNodeSeesAHealthyCluster);
+        // a replica still loading its first copy confirms no write (WAIT answers 0): tests start once all are in sync
+        Awaits.await().until(this::everyReplicaIsInSync);
     }
 
     @Override
@@ -135,7 +160,12 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
     /** A cluster-mode client, made on first use and shut down after the class. */
     public synchronized RedissonClient client() {
         if (client == null) {
-            client = Redisson.create(RedissonConfigs.create(settings(), "test-cluster"));
+            RedisSettings settings = settings();
+            if (acl != null) {
+                settings = new RedisSettings(settings.mode(), new RedisUrl(settings.url().endpoints(), acl.user(),
+                        acl.password(), 0), null, settings.tls());
+            }
+            client = Redisson.create(RedissonConfigs.create(settings, "test-cluster"));
         }
         return client;
     }
@@ -152,6 +182,16 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
             }
         }
         return true;
+    }
+
+    private boolean everyReplicaIsInSync() throws IOException {
+        int online = 0;
+        for (RedisProcess node : nodes) {
+            String info = (String) node.call("INFO", "replication");
+            online += (int) info.lines().filter(line -> line.startsWith("slave") && line.contains("state=online"))
+                    .count();
+        }
+        return online == MASTERS * replicasPerMaster;
     }
 
     static String[] concat(String[] first, String... more) {

@@ -35,6 +35,7 @@ public final class RedisProcess implements AutoCloseable {
     private final Path dir;
     private final SSLSocketFactory tls;
     private Process process;
+    private volatile String[] login;
 
     private RedisProcess(String name, List<String> command, int port, Path dir, SSLSocketFactory tls) {
         this.name = name;
@@ -242,9 +243,30 @@ public final class RedisProcess implements AutoCloseable {
         return tls != null;
     }
 
-    /** One command on a new connection of the kit's own ({@link RawRedis}), over TLS when the server needs it. */
+    /**
+     * The kit's own commands ({@link #call}) log in as this user from now on: for a server whose ACL file lets the
+     * default user do no more than {@code PING} (which is all that {@link #start()} sends).
+     */
+    public void logInAs(String user, String password) {
+        login = new String[] {user, password};
+    }
+
+    /**
+     * One command on a new connection of the kit's own ({@link RawRedis}), over TLS when the server needs it, and
+     * logged in as the user of {@link #logInAs} if one was given.
+     */
     public Object call(String... command) throws IOException {
-        return RawRedis.once(tls, port, command);
+        String[] user = login;
+        if (user == null) {
+            return RawRedis.once(tls, port, command);
+        }
+        try (RawRedis redis = new RawRedis("127.0.0.1", port, tls)) {
+            Object reply = redis.call("AUTH", user[0], user[1]);
+            if (!"OK".equals(reply)) {
+                throw new IOException(name + " refused AUTH as " + user[0] + ": " + reply);
+            }
+            return redis.call(command);
+        }
     }
 
     /** The version the running server reports. */

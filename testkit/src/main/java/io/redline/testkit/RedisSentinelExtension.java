@@ -20,7 +20,8 @@ import org.redisson.api.RedissonClient;
  * A real Sentinel group: one master, one replica and three sentinels, all redis-server processes started before
  * the test class and stopped after it. Use as
  * {@code @RegisterExtension static final RedisSentinelExtension SENTINEL = new RedisSentinelExtension();}.
- * {@link #withTls()} makes a group that accepts TLS only, between its own processes too.
+ * {@link #withTls()} makes a group that accepts TLS only, between its own processes too; {@link #withAcl(RedisAcl)}
+ * one whose master and replica load an ACL file (the sentinels themselves ask for no password).
  */
 public final class RedisSentinelExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -28,6 +29,7 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
     private static final int SENTINELS = 3;
 
     private final boolean tls;
+    private final RedisAcl acl;
     private final List<RedisProcess> processes = new ArrayList<>();
     private final List<RedisProcess> sentinels = new ArrayList<>();
     private TestCertificates certificates;
@@ -36,11 +38,12 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
     private RedissonClient client;
 
     public RedisSentinelExtension() {
-        this(false);
+        this(false, null);
     }
 
-    private RedisSentinelExtension(boolean tls) {
+    private RedisSentinelExtension(boolean tls, RedisAcl acl) {
         this.tls = tls;
+        this.acl = acl;
     }
 
     /**
@@ -50,20 +53,36 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
      * Skipped, saying why, without openssl.
      */
     public RedisSentinelExtension withTls() {
-        return new RedisSentinelExtension(true);
+        return new RedisSentinelExtension(true, acl);
+    }
+
+    /**
+     * The same group with master and replica loading {@code acl}'s file: the replica, the sentinels
+     * ({@code sentinel auth-user}), the kit's checks and {@link #client()} log in as its user;
+     * {@link #settings()} carries no credentials.
+     */
+    public RedisSentinelExtension withAcl(RedisAcl acl) {
+        return new RedisSentinelExtension(tls, acl);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         Path server = RedisBinaries.anyServer();
+        String[] logins = acl == null ? new String[0] : acl.serverArguments().toArray(new String[0]);
         if (tls) {
             certificates = TestCertificates.create();
-            master = track(RedisProcess.tlsServer(server, certificates, "--tls-replication", "yes"));
-            replica = track(RedisProcess.tlsServer(server, certificates, "--tls-replication", "yes",
-                    "--replicaof", "127.0.0.1", String.valueOf(master.port())));
+            String[] tlsLogins = RedisClusterExtension.concat(logins, "--tls-replication", "yes");
+            master = track(RedisProcess.tlsServer(server, certificates, tlsLogins));
+            replica = track(RedisProcess.tlsServer(server, certificates, RedisClusterExtension.concat(tlsLogins,
+                    "--replicaof", "127.0.0.1", String.valueOf(master.port()))));
         } else {
-            master = track(RedisProcess.server(server));
-            replica = track(RedisProcess.server(server, "--replicaof", "127.0.0.1", String.valueOf(master.port())));
+            master = track(RedisProcess.server(server, logins));
+            replica = track(RedisProcess.server(server, RedisClusterExtension.concat(logins, "--replicaof",
+                    "127.0.0.1", String.valueOf(master.port()))));
+        }
+        if (acl != null) {
+            master.logInAs(acl.user(), acl.password());
+            replica.logInAs(acl.user(), acl.password());
         }
         for (int i = 0; i < SENTINELS; i++) {
             sentinels.add(track(sentinel(server)));
@@ -121,13 +140,22 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
 
     public synchronized RedissonClient client() {
         if (client == null) {
-            client = Redisson.create(RedissonConfigs.create(settings(), "test-sentinel"));
+            RedisSettings settings = settings();
+            if (acl != null) {
+                settings = new RedisSettings(settings.mode(), new RedisUrl(settings.url().endpoints(), acl.user(),
+                        acl.password(), 0), MASTER_NAME, settings.tls());
+            }
+            client = Redisson.create(RedissonConfigs.create(settings, "test-sentinel"));
         }
         return client;
     }
 
     public RedisProcess master() {
         return master;
+    }
+
+    public RedisProcess replica() {
+        return replica;
     }
 
     private RedisProcess track(RedisProcess process) {
@@ -152,6 +180,8 @@ public final class RedisSentinelExtension implements BeforeAllCallback, AfterAll
                 "sentinel down-after-milliseconds " + MASTER_NAME + " 3000",
                 "sentinel failover-timeout " + MASTER_NAME + " 10000",
                 "sentinel parallel-syncs " + MASTER_NAME + " 1",
+                acl == null ? "" : "sentinel auth-user " + MASTER_NAME + " " + acl.user(),
+                acl == null ? "" : "sentinel auth-pass " + MASTER_NAME + " " + acl.password(),
                 ""));
         return RedisProcess.custom("sentinel:" + port, List.of(server.toString(), config.toString(), "--sentinel"),
                 port, dir, tls ? certificates.socketFactory() : null);
