@@ -19,9 +19,13 @@ import java.time.Duration;
  * @param consumerExpiry {@code CONSUMER_EXPIRY}, default 1h
  * @param retention {@code STREAM_RETENTION}, default keep all
  * @param deadLetterMaxLength {@code DLQ_MAXLEN}: dead letters kept, the oldest dropped first; default 100000
+ * @param effectsSyncReplicas {@code EFFECTS_SYNC_REPLICAS}: replicas that must hold an entry's effects before it is
+ *     acknowledged ({@code WAIT}); default 0, none
+ * @param effectsSyncTimeout {@code EFFECTS_SYNC_TIMEOUT}: how long a master may take to confirm; default 500ms
  */
 public record WorkerConfig(String hostName, int consumers, int batchSize, Duration claimIdle, int maxDeliveries,
-                           Duration consumerExpiry, StreamRetention retention, int deadLetterMaxLength) {
+                           Duration consumerExpiry, StreamRetention retention, int deadLetterMaxLength,
+                           int effectsSyncReplicas, Duration effectsSyncTimeout) {
 
     private static final int MAX_HOST_NAME = 200;
     private static final KeyRule HOST = new KeyRule("HOSTNAME", MAX_HOST_NAME, ".");
@@ -33,6 +37,10 @@ public record WorkerConfig(String hostName, int consumers, int batchSize, Durati
     private static final int MAX_MAX_DELIVERIES = 1_000;
     private static final Duration MIN_CONSUMER_EXPIRY = Duration.ofSeconds(1);
     private static final int MAX_DEAD_LETTERS = 100_000_000;
+    private static final int MAX_SYNC_REPLICAS = 5;
+    private static final Duration MIN_SYNC_TIMEOUT = Duration.ofMillis(10);
+    // below Redisson's 3 s command timeout, which would fail the WAIT itself first
+    private static final Duration MAX_SYNC_TIMEOUT = Duration.ofSeconds(2);
 
     public WorkerConfig {
         HOST.check(hostName);
@@ -46,6 +54,15 @@ public record WorkerConfig(String hostName, int consumers, int batchSize, Durati
                     + " null");
         }
         requireRange("deadLetterMaxLength", deadLetterMaxLength, MAX_DEAD_LETTERS);
+        if (effectsSyncReplicas < 0 || effectsSyncReplicas > MAX_SYNC_REPLICAS) {
+            throw new IllegalArgumentException("effectsSyncReplicas must be from 0 to " + MAX_SYNC_REPLICAS
+                    + ", but was " + effectsSyncReplicas);
+        }
+        requireAtLeast("effectsSyncTimeout", effectsSyncTimeout, MIN_SYNC_TIMEOUT);
+        if (effectsSyncTimeout.compareTo(MAX_SYNC_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("effectsSyncTimeout must be at most "
+                    + Durations.format(MAX_SYNC_TIMEOUT) + ", but was " + Durations.format(effectsSyncTimeout));
+        }
     }
 
     public static WorkerConfig read(ConfigReader reader) {
@@ -57,7 +74,9 @@ public record WorkerConfig(String hostName, int consumers, int batchSize, Durati
                 reader.integer("MAX_DELIVERIES", 5, 1, MAX_MAX_DELIVERIES),
                 reader.duration("CONSUMER_EXPIRY", Duration.ofHours(1), MIN_CONSUMER_EXPIRY),
                 reader.parsed("STREAM_RETENTION", StreamRetention.KEEP_ALL, StreamRetention::parse),
-                reader.integer("DLQ_MAXLEN", 100_000, 1, MAX_DEAD_LETTERS));
+                reader.integer("DLQ_MAXLEN", 100_000, 1, MAX_DEAD_LETTERS),
+                reader.integer("EFFECTS_SYNC_REPLICAS", 0, 0, MAX_SYNC_REPLICAS),
+                reader.duration("EFFECTS_SYNC_TIMEOUT", Duration.ofMillis(500), MIN_SYNC_TIMEOUT, MAX_SYNC_TIMEOUT));
     }
 
     /** The reaper runs twice per {@code CLAIM_IDLE}, at most every 30 s. */

@@ -4,6 +4,7 @@ import com.codahale.metrics.health.HealthCheck;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.lifecycle.Managed;
 import io.redline.core.process.ProcessContext;
+import io.redline.core.redis.ReplicaWait;
 import io.redline.core.tracing.Tracing;
 import io.redline.events.consumer.ConsumerGroup;
 import io.redline.events.consumer.EntryProcessor;
@@ -68,7 +69,8 @@ public final class Workers {
         ConsumerGroup.ensure(redis, keys);
         RStream<String, String> stream = ConsumerGroup.stream(redis, keys);
         DeadLetters deadLetters = new DeadLetters(redis, keys, config.deadLetterMaxLength(), clock);
-        processor = new EntryProcessor(redis, keys, handler, deadLetters, events, clock, tracing);
+        processor = new EntryProcessor(redis, keys, handler, deadLetters, events, clock, tracing,
+                new ReplicaWait(redis, config.effectsSyncReplicas(), config.effectsSyncTimeout()));
         processor.loadScripts();
         GroupRecovery group = new GroupRecovery(redis, keys, events);
         Redelivery redelivery = new Redelivery(stream, processor, config.maxDeliveries());

@@ -22,7 +22,7 @@ class WorkerConfigTest {
     void theDefaultsAreThoseOfTheDocumentation() {
         WorkerConfig config = read(Map.of("HOSTNAME", "pod-7"));
         assertEquals(new WorkerConfig("pod-7", 2, 100, Duration.ofSeconds(60), 5, Duration.ofHours(1),
-                StreamRetention.KEEP_ALL, 100_000), config);
+                StreamRetention.KEEP_ALL, 100_000, 0, Duration.ofMillis(500)), config);
         assertEquals(Duration.ofSeconds(30), config.reaperInterval());
     }
 
@@ -30,7 +30,8 @@ class WorkerConfigTest {
     void everyBadVariableIsReportedAtOnceNamingTheVariable() {
         ConfigReader reader = new ConfigReader(Env.of(Map.of("HOSTNAME", "pod 7", "WORKER_CONSUMERS", "33",
                 "WORKER_BATCH", "0", "CLAIM_IDLE", "50ms", "MAX_DELIVERIES", "1001", "CONSUMER_EXPIRY", "500ms",
-                "STREAM_RETENTION", "forever", "DLQ_MAXLEN", "100000001")));
+                "STREAM_RETENTION", "forever", "DLQ_MAXLEN", "100000001", "EFFECTS_SYNC_REPLICAS", "6",
+                "EFFECTS_SYNC_TIMEOUT", "3s")));
         WorkerConfig.read(reader);
         ConfigException error = assertThrows(ConfigException.class, reader::throwIfInvalid);
         assertEquals(List.of(
@@ -42,7 +43,9 @@ class WorkerConfigTest {
                 "CONSUMER_EXPIRY=\"500ms\" is invalid: must be at least 1s",
                 "STREAM_RETENTION=\"forever\" is invalid: must be maxlen:N (entries to keep) or age:DURATION (such"
                         + " as age:7d), or empty",
-                "DLQ_MAXLEN=\"100000001\" is invalid: must be a whole number from 1 to 100000000"),
+                "DLQ_MAXLEN=\"100000001\" is invalid: must be a whole number from 1 to 100000000",
+                "EFFECTS_SYNC_REPLICAS=\"6\" is invalid: must be a whole number from 0 to 5",
+                "EFFECTS_SYNC_TIMEOUT=\"3s\" is invalid: must be from 10ms to 2s"),
                 error.errors().stream().map(ConfigError::line).collect(Collectors.toList()));
     }
 
@@ -64,14 +67,20 @@ class WorkerConfigTest {
                 Duration.ofSeconds(60), 5, Duration.ofHours(1), -1)));
         assertEquals("retention must be set (StreamRetention.KEEP_ALL for none), but was null",
                 refusal(() -> new WorkerConfig("pod-7", 2, 100, Duration.ofSeconds(60), 5, Duration.ofHours(1),
-                        null, 100_000)));
+                        null, 100_000, 0, Duration.ofMillis(500))));
+        assertEquals("effectsSyncReplicas must be from 0 to 5, but was -1", refusal(() -> new WorkerConfig("pod-7",
+                2, 100, Duration.ofSeconds(60), 5, Duration.ofHours(1), StreamRetention.KEEP_ALL, 100_000, -1,
+                Duration.ofMillis(500))));
+        assertEquals("effectsSyncTimeout must be at most 2s, but was 5s", refusal(() -> new WorkerConfig("pod-7",
+                2, 100, Duration.ofSeconds(60), 5, Duration.ofHours(1), StreamRetention.KEEP_ALL, 100_000, 1,
+                Duration.ofSeconds(5))));
     }
 
     @Test
     void theConstructorRefusesAHostNameThatWouldForgeAMemberName() {
         InvalidKeyPartException error = assertThrows(InvalidKeyPartException.class,
                 () -> new WorkerConfig("pod\n7", 2, 100, Duration.ofSeconds(60), 5, Duration.ofHours(1),
-                        StreamRetention.KEEP_ALL, 100_000));
+                        StreamRetention.KEEP_ALL, 100_000, 0, Duration.ofMillis(500)));
         assertEquals("HOSTNAME must be 1 to 200 characters of A-Z, a-z, 0-9, _, -, ., but was \"pod\\u000a7\"",
                 error.getMessage());
     }
@@ -94,7 +103,7 @@ class WorkerConfigTest {
     private static WorkerConfig config(int consumers, int batchSize, Duration claimIdle, int maxDeliveries,
                                        Duration consumerExpiry, int deadLetterMaxLength) {
         return new WorkerConfig("pod-7", consumers, batchSize, claimIdle, maxDeliveries, consumerExpiry,
-                StreamRetention.KEEP_ALL, deadLetterMaxLength);
+                StreamRetention.KEEP_ALL, deadLetterMaxLength, 0, Duration.ofMillis(500));
     }
 
     private static String refusal(Executable construction) {

@@ -144,12 +144,21 @@ public final class ConfigReader {
 
     /** A duration of at least {@code min}. */
     public Duration duration(String name, Duration defaultValue, Duration min) {
+        return duration(name, defaultValue, min, null);
+    }
+
+    /** A duration from {@code min} to {@code max} ({@code null}: no upper bound). */
+    public Duration duration(String name, Duration defaultValue, Duration min, Duration max) {
         return parsed(name, defaultValue, text -> {
             Duration value;
             try {
                 value = Durations.parse(text);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("must be " + Durations.SYNTAX, e);
+            }
+            if (max != null && (value.compareTo(min) < 0 || value.compareTo(max) > 0)) {
+                throw new IllegalArgumentException("must be from " + Durations.format(min) + " to "
+                        + Durations.format(max));
             }
             if (value.compareTo(min) < 0) {
                 throw new IllegalArgumentException("must be at least " + Durations.format(min));

@@ -71,6 +71,12 @@ final class ChildEnvironment {
                 // stable consumer names: a process restarted with --restart takes its pending entries back
                 env.put("HOSTNAME", member.name());
                 env.put("CLAIM_IDLE", "30s");
+                // on a Cluster with replicas, the user may want acknowledgements to wait for them
+                for (String name : new String[] {"EFFECTS_SYNC_REPLICAS", "EFFECTS_SYNC_TIMEOUT"}) {
+                    if (inherited.get(name) != null) {
+                        env.put(name, inherited.get(name));
+                    }
+                }
             }
             case Member.STATS -> {
                 if (member.name().equals(Member.STATS_PAGE)) {

@@ -82,6 +82,8 @@ class EveryVariableIT {
         BAD.put("CONSUMER_EXPIRY", "x");
         BAD.put("STREAM_RETENTION", "100");
         BAD.put("DLQ_MAXLEN", "0");
+        BAD.put("EFFECTS_SYNC_REPLICAS", "-1");
+        BAD.put("EFFECTS_SYNC_TIMEOUT", "5s");
     }
 
     static Stream<Arguments> commands() {

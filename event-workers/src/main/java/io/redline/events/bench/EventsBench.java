@@ -139,7 +139,7 @@ public final class EventsBench {
 
     private static WorkerConfig config(Duration claimIdle) {
         return new WorkerConfig("bench", 2, 100, claimIdle, 5, Duration.ofHours(1), StreamRetention.KEEP_ALL,
-                100_000);
+                100_000, 0, Duration.ofMillis(500));
     }
 
     private boolean drained(RedlineKeys keys) {

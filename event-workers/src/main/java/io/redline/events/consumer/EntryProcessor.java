@@ -4,6 +4,7 @@ import io.redline.core.keys.RedlineKeys;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.redline.core.redis.RedisScript;
+import io.redline.core.redis.ReplicaWait;
 import io.redline.core.tracing.Tracing;
 import io.redline.events.deadletter.DeadLetter;
 import io.redline.events.deadletter.DeadLetters;
@@ -48,16 +49,21 @@ public final class EntryProcessor {
     private final WorkerEvents events;
     private final Clock clock;
     private final EntrySpans spans;
+    private final BatchEffects effects;
 
     public EntryProcessor(RedissonClient redis, RedlineKeys keys, EventHandler handler, DeadLetters deadLetters,
                           WorkerEvents events, Clock clock) {
-        this(redis, keys, handler, deadLetters, events, clock, Tracing.off());
+        this(redis, keys, handler, deadLetters, events, clock, Tracing.off(), ReplicaWait.NONE);
     }
 
-    /** @param tracing makes a span per entry processed ({@link EntrySpans}) */
+    /**
+     * @param tracing makes a span per entry processed ({@link EntrySpans})
+     * @param replicas what the masters of an entry's effects must confirm before it is acknowledged
+     */
     public EntryProcessor(RedissonClient redis, RedlineKeys keys, EventHandler handler, DeadLetters deadLetters,
-                          WorkerEvents events, Clock clock, Tracing tracing) {
+                          WorkerEvents events, Clock clock, Tracing tracing, ReplicaWait replicas) {
         this.spans = new EntrySpans(tracing, keys.eventStream());
+        this.effects = new BatchEffects(redis, keys, clock, replicas);
         this.redis = redis;
         this.keys = keys;
         this.handler = handler;
@@ -140,7 +146,7 @@ public final class EntryProcessor {
                 MDC.remove(EVENT_ID);
             }
         }
-        EffectResults results = new BatchEffects(redis, keys, clock).store(effects);
+        EffectResults results = this.effects.store(effects);
         results.refused().forEach((id, reason) -> {
             MDC.put(EVENT_ID, id.toString());
             try {

@@ -1,8 +1,10 @@
 package io.redline.events.effects;
 
 import io.redline.core.keys.RedlineKeys;
+import io.redline.core.redis.ReplicaWait;
 import io.redline.core.redis.ScriptPipeline;
 import io.redline.core.redis.RedisScript;
+import io.redline.core.redis.ScriptReply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,11 @@ import org.redisson.api.stream.StreamMessageId;
  * script per day for revenue and one per day for units, whatever the batch's size), so that an event that failed
  * is not counted. An aggregate that fails fails the events it holds; their projections, being idempotent, are
  * simply written again when they are retried or re-queued.
+ *
+ * <p>With a {@link ReplicaWait}, an entry counts as stored only once the masters of all its keys have passed its
+ * effects on to their replicas: on a Cluster its {@code XACK} lives on another master, and an effect lost in a
+ * failover after the {@code XACK} was stored would never be applied again. An entry not confirmed in time stays
+ * pending and is applied again later, which changes nothing that was already stored.
  */
 public final class BatchEffects {
 
@@ -32,11 +39,18 @@ public final class BatchEffects {
     private final RedissonClient redis;
     private final RedlineKeys keys;
     private final Clock clock;
+    private final ReplicaWait replicas;
 
     public BatchEffects(RedissonClient redis, RedlineKeys keys, Clock clock) {
+        this(redis, keys, clock, ReplicaWait.NONE);
+    }
+
+    /** @param replicas what the masters of an entry's keys must confirm before the entry counts as stored */
+    public BatchEffects(RedissonClient redis, RedlineKeys keys, Clock clock, ReplicaWait replicas) {
         this.redis = redis;
         this.keys = keys;
         this.clock = clock;
+        this.replicas = replicas;
     }
 
     public EffectResults store(Map<StreamMessageId, EntryEffects> entries) {
@@ -57,7 +71,36 @@ public final class BatchEffects {
             }
         });
         aggregates(entries, results);
+        if (replicas.waits()) {
+            holdBackUnreplicated(entries, results);
+        }
         return results;
+    }
+
+    private void holdBackUnreplicated(Map<StreamMessageId, EntryEffects> entries, EffectResults results) {
+        Map<StreamMessageId, List<String>> written = new LinkedHashMap<>();
+        for (StreamMessageId id : results.stored()) {
+            written.put(id, writtenKeys(entries.get(id)));
+        }
+        Map<String, ReplicaWait.NotReplicatedException> unconfirmed = replicas.unconfirmed(
+                written.values().stream().flatMap(List::stream).distinct().toList());
+        written.forEach((id, entryKeys) -> entryKeys.stream().filter(unconfirmed::containsKey).findFirst()
+                .ifPresent(key -> results.failed(id, key, ScriptReply.failed(unconfirmed.get(key)))));
+    }
+
+    /** One key of each slot the entry's effects were written to. */
+    private List<String> writtenKeys(EntryEffects effects) {
+        List<String> written = new ArrayList<>(3);
+        if (effects.projection() != null) {
+            written.add(effects.projection().key(keys));
+        }
+        if (effects.revenue() != null) {
+            written.add(effects.revenue().ordersKey(keys));
+        }
+        if (effects.units() != null) {
+            written.add(effects.units().ordersKey(keys));
+        }
+        return written;
     }
 
     private void aggregates(Map<StreamMessageId, EntryEffects> entries, EffectResults results) {
