@@ -10,7 +10,13 @@ final class AclLog {
     private AclLog() {
     }
 
-    static List<String> denials(AsAdmin admin) throws IOException {
+    /** Runs a command as the file's {@code admin}: {@link AsAdmin}, or a test server the kit logs in to. */
+    @FunctionalInterface
+    interface Admin {
+        Object call(String... command) throws IOException;
+    }
+
+    static List<String> denials(Admin admin) throws IOException {
         List<String> denials = new ArrayList<>();
         for (Object entry : (List<?>) admin.call("ACL", "LOG", "128")) {
             List<?> fields = (List<?>) entry;
@@ -26,7 +32,7 @@ final class AclLog {
         return denials;
     }
 
-    static void reset(AsAdmin admin) throws IOException {
+    static void reset(Admin admin) throws IOException {
         admin.call("ACL", "LOG", "RESET");
     }
 }

@@ -4,7 +4,7 @@ import io.redline.testkit.RawRedis;
 import java.io.IOException;
 
 /** The test's own commands, as the file's {@code admin} user: set-up, producers in other languages, assertions. */
-final class AsAdmin {
+final class AsAdmin implements AclLog.Admin {
 
     private final int port;
     private final String password;
@@ -14,7 +14,8 @@ final class AsAdmin {
         this.password = password;
     }
 
-    Object call(String... command) throws IOException {
+    @Override
+    public Object call(String... command) throws IOException {
         return callAs(port, "admin", password, command);
     }
 

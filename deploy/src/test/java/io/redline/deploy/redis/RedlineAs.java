@@ -12,18 +12,23 @@ import java.util.Map;
 /** A process jar run as one Redis user: its own name and password, given apart from the URL as a pod gets them. */
 final class RedlineAs {
 
-    private final String redisUrl;
+    private final Map<String, String> redis;
     private final AclFile acl;
 
     RedlineAs(String redisUrl, AclFile acl) {
-        this.redisUrl = redisUrl;
+        this(Map.of("REDIS_URL", redisUrl), acl);
+    }
+
+    /** @param redis where Redis is: {@code REDIS_URL} (no credentials), {@code REDIS_MODE}... */
+    RedlineAs(Map<String, String> redis, AclFile acl) {
+        this.redis = Map.copyOf(redis);
         this.acl = acl;
     }
 
     /** The variables of {@code user}, plus {@code more}. */
     Map<String, String> env(String user, Map<String, String> more) {
         Map<String, String> env = new HashMap<>(more);
-        env.put("REDIS_URL", redisUrl);
+        env.putAll(redis);
         env.put("REDIS_USERNAME", user);
         env.put("REDIS_PASSWORD", acl.password(user));
         env.put("SHUTDOWN_GRACE", "10s");
