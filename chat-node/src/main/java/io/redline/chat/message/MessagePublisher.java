@@ -42,9 +42,11 @@ public final class MessagePublisher {
     }
 
     /**
-     * Publishes and, if it reached at least {@code minReceivers} subscribed nodes, stores.
+     * Stores, then publishes, if at least {@code minReceivers} nodes are subscribed to the room (stored first: a
+     * refused write fails the call before any client has the message).
      *
-     * @return the number of nodes subscribed to the room that got it; below {@code minReceivers}, nothing was stored
+     * @return the number of nodes subscribed to the room that got it; below {@code minReceivers}, nothing was
+     *     stored or sent
      */
     public CompletionStage<Long> publish(ChatMessage message, int minReceivers) {
         String room = message.roomId();
