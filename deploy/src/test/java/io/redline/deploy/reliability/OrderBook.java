@@ -65,7 +65,7 @@ final class OrderBook {
      * How many orders of this book are not exactly as made up, and how many of those have no projection at all
      * (their events never reached the workers: writes acknowledged to a producer and lost in a failover).
      */
-    String inexactOrders(RedissonClient redis) {
+    Inexact inexactOrders(RedissonClient redis) {
         long inexact = 0;
         long absent = 0;
         for (Order order : orders) {
@@ -77,7 +77,16 @@ final class OrderBook {
                 absent += projection.isEmpty() ? 1 : 0;
             }
         }
-        return inexact + " of " + orders.size() + " (" + absent + " without any projection)";
+        return new Inexact(inexact, absent, orders.size());
+    }
+
+    /** Orders not exactly as made up, of which {@code absent} have no projection at all, out of {@code of}. */
+    record Inexact(long inexact, long absent, int of) {
+
+        @Override
+        public String toString() {
+            return inexact + " of " + of + " (" + absent + " without any projection)";
+        }
     }
 
     int size() {

@@ -37,12 +37,16 @@ class RedisSentinelIT extends WholePlatformScenario {
     @Test
     @Order(2)
     void aFrozenMasterIsReplacedByTheReplicaAndEveryProcessGoesOn() throws Exception {
+        // as Redis's Sentinel documentation advises: a master cut off from its replicas refuses writes, so that what
+        // it would accept on its own (and lose when the sentinels demote it) is refused to the writer instead
+        SENTINEL.configSetOnServers("min-replicas-to-write", "1", "min-replicas-max-lag", "10");
         List<Long> pids = pids();
         int oldMaster = SENTINEL.master().port();
         OrderBook during = new OrderBook("rel-failover").add(3_000, 7);
         CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> publishRetrying(during));
         Awaits.await(Duration.ofSeconds(60)).until(() -> redis().getStream(OrderBook.STREAM)
                 .getPendingInfo(OrderBook.GROUP).getTotal() > 0);
+        FailoverChat chatting = FailoverChat.start("failover", platform, httpPorts("chat-node"));
         SENTINEL.master().freeze();
         long frozenAt = System.nanoTime();
         try {
@@ -55,11 +59,12 @@ class RedisSentinelIT extends WholePlatformScenario {
         producing.get();
         Awaits.await(Duration.ofSeconds(90)).until(this::everyProcessAnswersReady);
         figures.add("sentinel failover: every process ready", Duration.ofNanos(System.nanoTime() - frozenAt));
+        chatThrough(chatting, "sentinel failover");
         assertAlive(pids);
         Awaits.await(DRAIN).until(() -> OrderBook.drained(redis()));
         figures.add("sentinel failover: stream drained", Duration.ofNanos(System.nanoTime() - frozenAt));
         figures.add("sentinel failover: orders of the failover window not exact",
-                during.inexactOrders(redis()));
+                during.inexactOrders(redis()).toString());
 
         OrderBook after = new OrderBook("rel-after-failover").add(1_000, 8);
         after.publish(redis(), 0, after.size());

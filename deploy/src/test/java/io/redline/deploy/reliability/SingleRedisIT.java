@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.redline.deploy.local.ChatClient;
 import io.redline.testkit.Awaits;
+import io.redline.testkit.FaultProxy;
 import io.redline.testkit.RawRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -204,6 +208,75 @@ class SingleRedisIT extends OnOneRedis {
         figures.add("soak: heap after full GC at end", Heaps.inMiB(after));
         before.forEach((name, bytes) -> assertTrue(after.getOrDefault(name, 0L) - bytes < 32L * 1024 * 1024,
                 name + " grew from " + bytes + " to " + after.get(name) + " bytes"));
+    }
+
+    /**
+     * One more gateway, chat node and worker process join the platform through a fault proxy (this kernel has no
+     * netem): their link gets 50 ms slower each way, then freezes for 5 s (longer than Redisson's 3 s command
+     * timeout), then every connection is cut. The rest of the platform keeps its direct link.
+     */
+    @Test
+    @Order(8)
+    void processesBehindASlowFrozenThenCutLinkLoseNothingAndComeBack() throws Exception {
+        int before = book.size();
+        book.add(1_500, 9);
+        try (FaultProxy proxy = FaultProxy.to("127.0.0.1", server.port());
+             FarProcesses far = FarProcesses.start(proxy.redisUrl(), platform.get("originPort").asInt())) {
+            Awaits.await(Duration.ofSeconds(90)).until(far::ready);
+            linkFaults(proxy, far, before);
+        }
+    }
+
+    private void linkFaults(FaultProxy proxy, FarProcesses far, int before) throws Exception {
+        try (ChatClient farClient = ChatClient.connect(far.chatPort(), "far-user");
+             ChatClient nearClient = ChatClient.connect(httpPorts("chat-node").get(0), "near-user")) {
+            farClient.join("far-room");
+            nearClient.join("far-room");
+            Awaits.await(Duration.ofSeconds(30)).until(() -> farClient.joined("far-room")
+                    && nearClient.joined("far-room"));
+            CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> publishRetrying(book, before, Duration.ofMillis(700)));
+            proxy.latency(Duration.ofMillis(50));
+            pause(Duration.ofSeconds(2));
+            proxy.freeze();
+            long frozenAt = System.nanoTime();
+            traffic.reset();
+            traffic.browse(List.of(far.gatewayPort()), 10);
+            figures.add("link frozen: answers of the gateway behind it", traffic.answers().toString());
+            figures.add("link frozen: its slowest answer", traffic.slowest());
+            assertEquals(10, traffic.count("200"), traffic.answers().toString());
+            int errors = farClient.errors().size();
+            farClient.send("far-room", "far/while-frozen");
+            Awaits.await(Duration.ofSeconds(30)).until(() -> farClient.errors().size() > errors
+                    || farClient.received("far/while-frozen"));
+            figures.add("link frozen: a chat send on the node behind it", farClient.errors().size() > errors
+                    ? "refused with an error frame" : "accepted late, after the freeze");
+            pause(Duration.ofNanos(Math.max(0, Duration.ofSeconds(5).toNanos() - (System.nanoTime() - frozenAt))));
+            proxy.thaw();
+            proxy.cutConnections();
+            proxy.heal();
+            long healedAt = System.nanoTime();
+            long processedBefore = far.workerProcessed();
+            Awaits.await(Duration.ofSeconds(60)).until(far::ready);
+            figures.add("link healed: the far processes ready again", Duration.ofNanos(System.nanoTime() - healedAt));
+            producing.get(120, TimeUnit.SECONDS);
+            Awaits.await(DRAIN).until(() -> OrderBook.drained(redis()));
+            assertEquals(List.of(), book.differences(redis()));
+            assertTrue(far.alive(), far.logs());
+            figures.add("link faults: orders written meanwhile (" + (book.size() - before) + ")", "exact");
+            figures.add("link faults: entries the far worker processed after the heal",
+                    String.valueOf(far.workerProcessed() - processedBefore));
+            farClient.send("far-room", "far/after-heal");
+            nearClient.send("far-room", "near/after-heal");
+            Awaits.await(Duration.ofSeconds(30)).until(() -> farClient.received("near/after-heal")
+                    && nearClient.received("far/after-heal"));
+            assertEquals(1, nearClient.receivedContents().stream().filter("far/after-heal"::equals).count());
+            assertEquals(1, farClient.receivedContents().stream().filter("near/after-heal"::equals).count());
+            figures.add("link healed: chat between the far node and a near one", "each message once");
+        }
+    }
+
+    private static void pause(Duration duration) {
+        Awaitility.await().pollDelay(duration).atMost(duration.plusSeconds(1)).until(() -> true);
     }
 
     private String info(String field) throws Exception {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -107,13 +108,38 @@ abstract class WholePlatformScenario {
 
     /** A producer as a careful application writes: a batch that fails is sent again (entries may repeat). */
     void publishRetrying(OrderBook book) {
-        for (int from = 0; from < book.size(); from += 100) {
+        publishRetrying(book, 0, Duration.ZERO);
+    }
+
+    /** The orders of {@code book} from {@code start}, 100 at a time, {@code between} batches. */
+    void publishRetrying(OrderBook book, int start, Duration between) {
+        for (int from = start; from < book.size(); from += 100) {
             int to = Math.min(book.size(), from + 100);
-            int start = from;
+            int first = from;
             Awaits.await(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-                book.publish(redis(), start, to);
+                book.publish(redis(), first, to);
                 return true;
             });
+            if (!between.isZero()) {
+                Awaitility.await().pollDelay(between).atMost(between.plusSeconds(1)).until(() -> true);
+            }
+        }
+    }
+
+    /**
+     * Stops the chat that went on through a failover; every message its sender saw accepted must reach every
+     * receiver exactly once, live or by a catch-up from history. What happened is recorded as figures.
+     */
+    void chatThrough(FailoverChat chatting, String label) throws Exception {
+        try (chatting) {
+            chatting.stopSending();
+            Awaits.await(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(List.of(),
+                    chatting.acceptedNotReceivedOnce()));
+            assertTrue(chatting.count(FailoverChat.Outcome.ACCEPTED) > 0, chatting.outcomes());
+            figures.add(label + ": chat sent through it", chatting.outcomes());
+            figures.add(label + ": chat messages a catch-up from history sent to clients",
+                    String.valueOf(chatting.recoveredFromHistory()));
+            figures.add(label + ": accepted chat messages not received exactly once by every receiver", "0");
         }
     }
 
