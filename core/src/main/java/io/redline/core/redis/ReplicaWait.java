@@ -2,14 +2,13 @@ package io.redline.core.redis;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.redisson.Redisson;
+import org.redisson.api.BatchOptions;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
@@ -18,17 +17,17 @@ import org.redisson.command.CommandAsyncExecutor;
 import org.redisson.connection.MasterSlaveEntry;
 
 /**
- * Waits until the masters that hold some keys have passed their writes on to replicas (Redis's {@code WAIT}), one
- * {@code WAIT} per master however many keys it holds, all masters at once. Redis replicates asynchronously: a write
- * a master has acknowledged is lost if a replica that has not received it is promoted. Waiting before the work is
- * recorded as done somewhere else (a stream's {@code XACK} on another master of a Cluster) closes that window.
+ * How long writes wait for replicas: Redis's {@code WAIT} after them, on the connection that sent them (a
+ * {@code WAIT} counts the writes of its own connection only: sent on another one, it could confirm nothing). Redis
+ * replicates asynchronously: a write a master has acknowledged is lost if a replica that has not received it is
+ * promoted. Waiting before the work is recorded as done somewhere else (a stream's {@code XACK} on another master of
+ * a Cluster) closes that window. Used by {@link ScriptPipeline#execute(ReplicaWait)}, which sends one batch per
+ * master with Redisson's {@code BatchOptions.sync}: Redisson reports only the sum of the replicas reached over a
+ * batch's masters, so a batch must hold one master's calls for the count to say which master fell short.
  *
  * <p>A master is asked for at most the replicas connected to it ({@code INFO replication}): one whose replicas are
  * all gone (dead, or promoted away in a failover) has none that a failover could promote over its writes, and
  * waiting on it would stop all work on its keys until an operator brings a replica back.
- *
- * <p>Redisson's {@code BatchOptions.sync} sends a {@code WAIT} per master too, but reports only the sum of the
- * replicas reached, which cannot tell which master fell short; hence one call per master here.
  */
 public final class ReplicaWait {
 
@@ -60,62 +59,53 @@ public final class ReplicaWait {
     }
 
     /**
-     * Sends {@code WAIT} to the master of each key and waits for every answer.
-     *
-     * @return the keys whose master did not confirm {@code replicas} replicas in time, each with why; empty when
-     *     every write reached its replicas (or when this waits for nothing)
+     * The masters of {@code keys}, each with its keys and the replicas to wait for there (the smaller of the wanted
+     * count and the replicas connected to it, asked of all masters at once).
      */
-    public Map<String, NotReplicatedException> unconfirmed(Collection<String> keys) {
-        if (!waits() || keys.isEmpty()) {
-            return Map.of();
-        }
+    <K> List<Master<K>> plan(Map<K, String> keys) {
         CommandAsyncExecutor executor = ((Redisson) redis).getCommandExecutor();
-        Map<MasterSlaveEntry, List<String>> byMaster = new IdentityHashMap<>();
-        for (String key : keys) {
-            byMaster.computeIfAbsent(executor.getConnectionManager().getEntry(key), master -> new ArrayList<>())
-                    .add(key);
-        }
-        Map<MasterSlaveEntry, CompletableFuture<Reached>> answers = new IdentityHashMap<>();
-        byMaster.keySet().forEach(master -> answers.put(master, waitOn(executor, master)));
-        Map<String, NotReplicatedException> unconfirmed = new LinkedHashMap<>();
-        byMaster.forEach((master, masterKeys) -> {
-            NotReplicatedException why = check(master, answers.get(master));
-            if (why != null) {
-                masterKeys.forEach(key -> unconfirmed.put(key, why));
-            }
-        });
-        return unconfirmed;
+        Map<MasterSlaveEntry, List<K>> byMaster = new IdentityHashMap<>();
+        keys.forEach((name, key) -> byMaster.computeIfAbsent(executor.getConnectionManager().getEntry(key),
+                master -> new ArrayList<>()).add(name));
+        Map<MasterSlaveEntry, CompletableFuture<Map<String, String>>> infos = new IdentityHashMap<>();
+        byMaster.keySet().forEach(master -> infos.put(master, executor.<Map<String, String>, Map<String, String>>
+                writeAsync(master, StringCodec.INSTANCE, RedisCommands.INFO_REPLICATION).toCompletableFuture()));
+        List<Master<K>> plan = new ArrayList<>();
+        byMaster.forEach((master, names) -> plan.add(new Master<>(String.valueOf(master.getClient().getAddr()), names,
+                wanted(infos.get(master)))));
+        return plan;
     }
 
-    /** {@code INFO replication}, then {@code WAIT} for as many of the wanted replicas as are connected. */
-    private CompletableFuture<Reached> waitOn(CommandAsyncExecutor executor, MasterSlaveEntry master) {
-        return executor.<Map<String, String>, Map<String, String>>writeAsync(master, StringCodec.INSTANCE,
-                        RedisCommands.INFO_REPLICATION).toCompletableFuture()
-                .thenCompose(info -> {
-                    int wanted = Math.min(replicas, Integer.parseInt(info.getOrDefault("connected_slaves", "0")));
-                    if (wanted == 0) {
-                        return CompletableFuture.completedFuture(new Reached(0, 0));
-                    }
-                    return executor.<Integer, Integer>writeAsync(master, StringCodec.INSTANCE, RedisCommands.WAIT,
-                            wanted, timeout.toMillis()).toCompletableFuture()
-                            .thenApply(reached -> new Reached(reached, wanted));
-                });
-    }
-
-    private NotReplicatedException check(MasterSlaveEntry master, CompletableFuture<Reached> answer) {
+    private int wanted(CompletableFuture<Map<String, String>> info) {
         try {
-            Reached reached = answer.join();
-            return reached.count() >= reached.wanted() ? null : new NotReplicatedException("WAIT: " + reached.count()
-                    + " of " + reached.wanted() + " replicas of " + master.getClient().getAddr() + " confirmed within "
-                    + timeout.toMillis() + " ms");
-        } catch (CompletionException e) {
-            return new NotReplicatedException("WAIT on " + master.getClient().getAddr() + " failed: "
-                    + e.getCause());
+            return Math.min(replicas, Integer.parseInt(info.join().getOrDefault("connected_slaves", "0")));
+        } catch (CompletionException | NumberFormatException e) {
+            // unknown: ask for all, and let the batch's own failure or shortfall say what happened
+            return replicas;
         }
     }
 
-    /** How many replicas confirmed, of how many were asked for. */
-    private record Reached(int count, int wanted) {
+    /** The options of a batch of one master's writes that waits for {@code wanted} replicas. */
+    BatchOptions options(int wanted) {
+        return wanted == 0 ? BatchOptions.defaults() : BatchOptions.defaults().sync(wanted, timeout);
+    }
+
+    /** Why a master's batch does not count as replicated: its replicas reached, or its failure. */
+    NotReplicatedException shortfall(Master<?> master, int reached, Throwable failure) {
+        return new NotReplicatedException(failure != null
+                ? "WAIT on " + master.address() + " not answered: " + failure
+                : "WAIT: " + reached + " of " + master.wanted() + " replicas of " + master.address()
+                        + " confirmed within " + timeout.toMillis() + " ms");
+    }
+
+    /**
+     * One master's share of a pipeline.
+     *
+     * @param address the master, for messages
+     * @param names the calls whose keys it holds
+     * @param wanted the replicas to wait for there (0: none)
+     */
+    record Master<K>(String address, List<K> names, int wanted) {
     }
 
     /** Writes that a master holds but has not confirmed on enough replicas: they may pass, so retry later. */

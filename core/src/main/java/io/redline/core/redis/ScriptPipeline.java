@@ -1,5 +1,6 @@
 package io.redline.core.redis;
 
+import io.redline.core.concurrent.Futures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
@@ -41,7 +43,16 @@ public final class ScriptPipeline<T> {
 
     /** Sends every call; never throws for a failed call: its reply carries the error. */
     public Map<T, ScriptReply> execute() {
-        Map<T, ScriptReply> replies = send(calls);
+        return execute(ReplicaWait.NONE);
+    }
+
+    /**
+     * As {@link #execute()}, and a call counts as done only once {@code replicas} are confirmed by its master: one
+     * batch per master, with a {@code WAIT} after its calls on the same connection; the calls of a master that did
+     * not confirm in time get a {@link ReplicaWait.NotReplicatedException} (which may pass) instead of their value.
+     */
+    public Map<T, ScriptReply> execute(ReplicaWait replicas) {
+        Map<T, ScriptReply> replies = sendWaiting(calls, replicas);
         List<Call<T>> unknown = new ArrayList<>();
         Set<RedisScript> scripts = new LinkedHashSet<>();
         for (Call<T> call : calls) {
@@ -53,36 +64,61 @@ public final class ScriptPipeline<T> {
         if (!unknown.isEmpty()) {
             CompletableFuture.allOf(scripts.stream().map(script -> script.load(redis).toCompletableFuture())
                     .toArray(CompletableFuture[]::new)).join();
-            replies.putAll(send(unknown));
+            replies.putAll(sendWaiting(unknown, replicas));
         }
         return replies;
     }
 
-    private Map<T, ScriptReply> send(List<Call<T>> batchCalls) {
-        Map<T, ScriptReply> replies = new LinkedHashMap<>();
-        if (batchCalls.isEmpty()) {
-            return replies;
+    private Map<T, ScriptReply> sendWaiting(List<Call<T>> batchCalls, ReplicaWait replicas) {
+        if (!replicas.waits() || batchCalls.isEmpty()) {
+            return send(batchCalls, BatchOptions.defaults(), null).join();
         }
-        RBatch batch = redis.createBatch(BatchOptions.defaults());
+        Map<Call<T>, String> routing = new LinkedHashMap<>();
+        batchCalls.forEach(call -> routing.put(call, call.keys().get(0)));
+        // one batch per master, all on their way before any answer is awaited
+        List<CompletableFuture<Map<T, ScriptReply>>> sent = new ArrayList<>();
+        for (ReplicaWait.Master<Call<T>> master : replicas.plan(routing)) {
+            sent.add(send(master.names(), replicas.options(master.wanted()), (reached, failure) ->
+                    master.wanted() > 0 && (failure != null || reached < master.wanted())
+                            ? replicas.shortfall(master, reached, failure) : null));
+        }
+        Map<T, ScriptReply> replies = new LinkedHashMap<>();
+        sent.forEach(batch -> replies.putAll(batch.join()));
+        return replies;
+    }
+
+    /**
+     * @param unreplicated given the replicas a batch reached (or its failure), why its successful calls do not
+     *                     count as done, or null when they do; null for a batch that waits for no replica
+     */
+    private CompletableFuture<Map<T, ScriptReply>> send(List<Call<T>> batchCalls, BatchOptions options,
+                                                        BiFunction<Integer, Throwable, RuntimeException> unreplicated) {
+        if (batchCalls.isEmpty()) {
+            return CompletableFuture.completedFuture(new LinkedHashMap<>());
+        }
+        RBatch batch = redis.createBatch(options);
         List<CompletableFuture<Object>> futures = new ArrayList<>(batchCalls.size());
         for (Call<T> call : batchCalls) {
             futures.add(batch.getScript(StringCodec.INSTANCE).evalShaAsync(call.keys().get(0),
                     RScript.Mode.READ_WRITE, call.script().sha(), RScript.ReturnType.VALUE,
                     new ArrayList<Object>(call.keys()), call.args().toArray()).toCompletableFuture());
         }
-        RuntimeException whole = null;
-        try {
-            batch.execute();
-        } catch (RuntimeException e) {
-            whole = e;
-        }
-        for (int i = 0; i < batchCalls.size(); i++) {
-            replies.put(batchCalls.get(i).name(), reply(futures.get(i), whole));
-        }
-        return replies;
+        return batch.executeAsync().toCompletableFuture().handle((result, error) -> {
+            // Redisson fails a batch as a whole when one call fails; each call's own future still holds its reply
+            Throwable whole = error == null ? null : Futures.unwrap(error);
+            int reached = result == null ? 0 : result.getSyncedSlaves();
+            RuntimeException notDone = unreplicated == null ? null : unreplicated.apply(reached, whole);
+            Map<T, ScriptReply> replies = new LinkedHashMap<>();
+            for (int i = 0; i < batchCalls.size(); i++) {
+                ScriptReply reply = reply(futures.get(i), whole);
+                replies.put(batchCalls.get(i).name(), notDone != null && reply.ok() ? ScriptReply.failed(notDone)
+                        : reply);
+            }
+            return replies;
+        });
     }
 
-    private static ScriptReply reply(CompletableFuture<Object> future, RuntimeException whole) {
+    private static ScriptReply reply(CompletableFuture<Object> future, Throwable whole) {
         if (!future.isDone()) {
             // the pipeline failed before this call was answered (a lost connection): it failed with it
             return ScriptReply.failed(whole != null ? whole : new IllegalStateException("no reply"));

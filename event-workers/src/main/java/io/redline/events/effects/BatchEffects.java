@@ -4,7 +4,6 @@ import io.redline.core.keys.RedlineKeys;
 import io.redline.core.redis.ReplicaWait;
 import io.redline.core.redis.ScriptPipeline;
 import io.redline.core.redis.RedisScript;
-import io.redline.core.redis.ScriptReply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,9 +24,10 @@ import org.redisson.api.stream.StreamMessageId;
  * simply written again when they are retried or re-queued.
  *
  * <p>With a {@link ReplicaWait}, an entry counts as stored only once the masters of all its keys have passed its
- * effects on to their replicas: on a Cluster its {@code XACK} lives on another master, and an effect lost in a
- * failover after the {@code XACK} was stored would never be applied again. An entry not confirmed in time stays
- * pending and is applied again later, which changes nothing that was already stored.
+ * effects on to their replicas (a {@code WAIT} after each master's share of each pipeline): on a Cluster its
+ * {@code XACK} lives on another master, and an effect lost in a failover after the {@code XACK} was stored would
+ * never be applied again. An entry not confirmed in time stays pending and is applied again later, which changes
+ * nothing that was already stored.
  */
 public final class BatchEffects {
 
@@ -65,42 +65,13 @@ public final class BatchEffects {
                                 String.valueOf(projection.totalCents())));
             }
         });
-        projections.execute().forEach((id, reply) -> {
+        projections.execute(replicas).forEach((id, reply) -> {
             if (!reply.ok()) {
                 results.failed(id, entries.get(id).projection().key(keys), reply);
             }
         });
         aggregates(entries, results);
-        if (replicas.waits()) {
-            holdBackUnreplicated(entries, results);
-        }
         return results;
-    }
-
-    private void holdBackUnreplicated(Map<StreamMessageId, EntryEffects> entries, EffectResults results) {
-        Map<StreamMessageId, List<String>> written = new LinkedHashMap<>();
-        for (StreamMessageId id : results.stored()) {
-            written.put(id, writtenKeys(entries.get(id)));
-        }
-        Map<String, ReplicaWait.NotReplicatedException> unconfirmed = replicas.unconfirmed(
-                written.values().stream().flatMap(List::stream).distinct().toList());
-        written.forEach((id, entryKeys) -> entryKeys.stream().filter(unconfirmed::containsKey).findFirst()
-                .ifPresent(key -> results.failed(id, key, ScriptReply.failed(unconfirmed.get(key)))));
-    }
-
-    /** One key of each slot the entry's effects were written to. */
-    private List<String> writtenKeys(EntryEffects effects) {
-        List<String> written = new ArrayList<>(3);
-        if (effects.projection() != null) {
-            written.add(effects.projection().key(keys));
-        }
-        if (effects.revenue() != null) {
-            written.add(effects.revenue().ordersKey(keys));
-        }
-        if (effects.units() != null) {
-            written.add(effects.units().ordersKey(keys));
-        }
-        return written;
     }
 
     private void aggregates(Map<StreamMessageId, EntryEffects> entries, EffectResults results) {
@@ -127,7 +98,7 @@ public final class BatchEffects {
         }
         ScriptPipeline<String> pipeline = new ScriptPipeline<>(redis);
         aggregates.forEach((key, aggregate) -> pipeline.add(key, aggregate.script, aggregate.keys, aggregate.args));
-        pipeline.execute().forEach((key, reply) -> {
+        pipeline.execute(replicas).forEach((key, reply) -> {
             if (!reply.ok()) {
                 aggregates.get(key).entries.forEach(id -> results.failed(id, key, reply));
             }

@@ -19,35 +19,41 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 
-/** {@code WAIT} per master on a real Cluster of 3 masters with a replica each. */
+/** Script calls that wait for replicas ({@link ScriptPipeline#execute(ReplicaWait)}), on real servers. */
 class ReplicaWaitTest {
 
     @RegisterExtension
     static final RedisClusterExtension CLUSTER = new RedisClusterExtension(1);
 
+    private static final RedisScript SET = new RedisScript("redis.call('SET', KEYS[1], ARGV[1]) return 1");
     private static final List<String> KEYS = IntStream.range(0, 60).mapToObj(i -> "replica-wait:{" + i + "}")
             .collect(Collectors.toList());
 
     @Test
-    void writesThatReachedEveryReplicaAreConfirmed() {
-        RedissonClient redis = CLUSTER.client();
-        KEYS.forEach(key -> redis.getBucket(key).set("v"));
-        assertEquals(Map.of(), new ReplicaWait(redis, 1, Duration.ofSeconds(1)).unconfirmed(KEYS));
+    void callsWhoseWritesReachedEveryReplicaAreDone() {
+        Map<String, ScriptReply> replies = setAll(CLUSTER.client(), new ReplicaWait(CLUSTER.client(), 1,
+                Duration.ofSeconds(1)), "v");
+        assertEquals(KEYS.size(), replies.values().stream().filter(ScriptReply::ok).count(), replies.toString());
     }
 
     @Test
-    void onlyTheKeysOfTheMasterWhoseReplicaIsFrozenAreUnconfirmed() throws Exception {
-        RedissonClient redis = CLUSTER.client();
+    void onlyTheCallsOfTheMasterWhoseReplicaIsFrozenAreNotDone() throws Exception {
         RedisProcess replica = aReplica();
         List<String> held = keysOfMasterOf(replica);
         replica.freeze();
         try {
-            KEYS.forEach(key -> redis.getBucket(key).set("w"));
-            Map<String, ReplicaWait.NotReplicatedException> unconfirmed =
-                    new ReplicaWait(redis, 1, Duration.ofMillis(200)).unconfirmed(KEYS);
-            assertEquals(held, new ArrayList<>(unconfirmed.keySet()));
-            String why = unconfirmed.get(held.get(0)).getMessage();
-            assertTrue(why.matches("WAIT: 0 of 1 replicas of .*:\\d+ confirmed within 200 ms"), why);
+            Map<String, ScriptReply> replies = setAll(CLUSTER.client(), new ReplicaWait(CLUSTER.client(), 1,
+                    Duration.ofSeconds(1)), "w");
+            List<String> notDone = replies.entrySet().stream().filter(reply -> !reply.getValue().ok())
+                    .map(Map.Entry::getKey).sorted().toList();
+            assertEquals(held.stream().sorted().toList(), notDone);
+            ScriptReply refused = replies.get(held.get(0));
+            assertTrue(refused.error() instanceof ReplicaWait.NotReplicatedException, refused.toString());
+            assertTrue(refused.describe().matches("WAIT: 0 of 1 replicas of .*:\\d+ confirmed within 1000 ms"),
+                    refused.describe());
+            assertTrue(refused.refusal().isEmpty(), "may pass: the entry is retried, not dead-lettered");
+            // the writes themselves are on the master: only their replication is unconfirmed
+            assertEquals("w", CLUSTER.client().getBucket(held.get(0)).get());
         } finally {
             replica.thaw();
         }
@@ -60,8 +66,9 @@ class ReplicaWaitTest {
             RedissonClient redis = Redisson.create(RedissonConfigs.create(RedisSettings.single(alone.url()),
                     "replica-wait-test"));
             try {
-                redis.getBucket("alone").set("v");
-                assertEquals(Map.of(), new ReplicaWait(redis, 1, Duration.ofSeconds(5)).unconfirmed(List.of("alone")));
+                Map<String, ScriptReply> replies = setAll(redis, new ReplicaWait(redis, 1, Duration.ofSeconds(5)),
+                        "v");
+                assertTrue(replies.values().stream().allMatch(ScriptReply::ok), replies.toString());
             } finally {
                 redis.shutdown();
             }
@@ -69,18 +76,17 @@ class ReplicaWaitTest {
     }
 
     @Test
-    void waitingForNoReplicaSendsNothing() {
-        assertEquals(Map.of(), ReplicaWait.NONE.unconfirmed(KEYS));
-        assertEquals(Map.of(), new ReplicaWait(CLUSTER.client(), 0, Duration.ZERO).unconfirmed(KEYS));
+    void aNegativeCountOrANonPositiveTimeoutIsRefusedWithTheValue() {
+        assertEquals("replicas must be >= 0, but was -1", assertThrows(IllegalArgumentException.class,
+                () -> new ReplicaWait(null, -1, Duration.ofSeconds(1))).getMessage());
+        assertEquals("timeout must be > 0, but was PT0S", assertThrows(IllegalArgumentException.class,
+                () -> new ReplicaWait(null, 1, Duration.ZERO)).getMessage());
     }
 
-    @Test
-    void aNegativeCountOrANonPositiveTimeoutIsRefusedWithTheValue() {
-        assertEquals("replicas must be >= 0, but was -1", assertThrows(
-                IllegalArgumentException.class, () -> new ReplicaWait(null, -1, Duration.ofSeconds(1)))
-                .getMessage());
-        assertEquals("timeout must be > 0, but was PT0S", assertThrows(
-                IllegalArgumentException.class, () -> new ReplicaWait(null, 1, Duration.ZERO)).getMessage());
+    private static Map<String, ScriptReply> setAll(RedissonClient redis, ReplicaWait replicas, String value) {
+        ScriptPipeline<String> pipeline = new ScriptPipeline<>(redis);
+        KEYS.forEach(key -> pipeline.add(key, SET, List.of(key), List.of(value)));
+        return pipeline.execute(replicas);
     }
 
     private static RedisProcess aReplica() throws Exception {
@@ -92,7 +98,7 @@ class ReplicaWaitTest {
         throw new AssertionError("no replica among " + CLUSTER.nodes());
     }
 
-    /** The keys, in their order, whose slot the replica's master serves. */
+    /** The keys whose slot the replica's master serves. */
     private static List<String> keysOfMasterOf(RedisProcess replica) throws Exception {
         String info = (String) RawRedis.once(replica.port(), "INFO", "replication");
         String masterPort = info.lines().filter(line -> line.startsWith("master_port:")).findFirst().orElseThrow()
