@@ -20,6 +20,7 @@ import io.redline.gateway.metrics.GatewayMetrics;
 import io.redline.gateway.metrics.MetricNames;
 import io.redline.gateway.origin.OriginClient;
 import io.redline.gateway.origin.OriginResponse;
+import io.redline.gateway.origin.OriginResponseCodec;
 import io.redline.gateway.origin.ProxyHeaders;
 import io.redline.gateway.purge.PurgeHandler;
 import io.redline.gateway.trace.TracingHandler;
@@ -52,7 +53,8 @@ public final class Gateway {
                 : Admission.UNLIMITED;
         SwrPolicy policy = SwrPolicy.of(config.freshTtl(), config.staleTtl());
         SwrCache<OriginResponse> cache = new SwrCache<>(context.redis(), pipeline, context.keys(),
-                new SwrSettings(CACHE_KEY_PART, policy, config.originTimeout().plusSeconds(1)), OriginResponse.class,
+                new SwrSettings(CACHE_KEY_PART, policy, config.originTimeout().plusSeconds(1)),
+                OriginResponseCodec.INSTANCE,
                 metrics, context.clock(), () -> ThreadLocalRandom.current().nextDouble(), config.cacheLocalMaxBytes());
         MetricNames.CACHE_LOCAL_BYTES.watch(context.metrics(), cache::nearCacheBytes);
         if (config.adminToken().configured()) {

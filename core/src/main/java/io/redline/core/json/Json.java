@@ -32,6 +32,15 @@ public final class Json {
         }
     }
 
+    /** As {@link #write}, as UTF-8 bytes. */
+    public static byte[] writeBytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getName() + " as JSON", e);
+        }
+    }
+
     /**
      * Parses JSON text.
      *

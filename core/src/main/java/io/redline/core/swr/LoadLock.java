@@ -1,5 +1,6 @@
 package io.redline.core.swr;
 
+import io.redline.core.json.RedisCodecs;
 import io.redline.core.redis.RedisScript;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,8 @@ public final class LoadLock {
 
     private static final RedisScript GET_OR_LOCK = RedisScript.fromResource(LoadLock.class, "get_or_lock.lua");
     private static final RedisScript FINISH = RedisScript.fromResource(LoadLock.class, "finish_load.lua");
+
+    private static final byte[] NOTHING = new byte[0];
 
     private final RedissonClient redis;
 
@@ -78,7 +81,7 @@ public final class LoadLock {
      *                 else empty
      * @param token the owner token of the lock when {@link Claim#LOCKED}
      */
-    record Attempt(Claim claim, String envelope, String token) {
+    record Attempt(Claim claim, byte[] envelope, String token) {
     }
 
     /** A cold miss, in one round trip: the entry if someone stored it meanwhile, else the lock if it is free. */
@@ -108,36 +111,41 @@ public final class LoadLock {
     private CompletionStage<Attempt> attempt(EntryKeys keys, Duration ttl, boolean readStored) {
         String token = newToken();
         return claim(keys, ttl, token, readStored).thenApply(reply -> new Attempt(Claim.of((Long) reply.get(1)),
-                (String) reply.get(0), token));
+                (byte[]) reply.get(0), token));
     }
 
     /** @return true if the lock was held by {@code token} and is now released */
     public CompletionStage<Boolean> release(EntryKeys keys, String token) {
-        return finish(keys, Finish.NONE, "", Duration.ofMillis(1), token);
+        return finish(keys, Finish.NONE, NOTHING, Duration.ofMillis(1), token);
     }
 
     /** Stores the envelope for {@code ttl} and releases, in one round trip. */
-    CompletionStage<Boolean> store(EntryKeys keys, String envelope, Duration ttl, String token) {
+    CompletionStage<Boolean> store(EntryKeys keys, byte[] envelope, Duration ttl, String token) {
         return finish(keys, Finish.STORE, envelope, ttl, token);
     }
 
     /** Marks the entry not cacheable for {@code ttl} and releases, in one round trip. */
     CompletionStage<Boolean> markPass(EntryKeys keys, Duration ttl, String token) {
-        return finish(keys, Finish.PASS, "", ttl, token);
+        return finish(keys, Finish.PASS, NOTHING, ttl, token);
     }
 
     private CompletionStage<List<Object>> claim(EntryKeys keys, Duration ttl, String token, boolean readStored) {
-        return GET_OR_LOCK.call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.LIST,
+        return GET_OR_LOCK.call(scripts(), RScript.Mode.READ_WRITE, RScript.ReturnType.LIST,
                 List.of(keys.entry(), keys.lock(), keys.pass()), token, String.valueOf(ttl.toMillis()),
                 readStored ? "1" : "0");
     }
 
-    private CompletionStage<Boolean> finish(EntryKeys keys, Finish finish, String envelope, Duration ttl,
+    private CompletionStage<Boolean> finish(EntryKeys keys, Finish finish, byte[] envelope, Duration ttl,
                                             String token) {
-        return FINISH.<Long>call(redis, RScript.Mode.READ_WRITE, RScript.ReturnType.LONG,
+        return FINISH.<Long>call(scripts(), RScript.Mode.READ_WRITE, RScript.ReturnType.LONG,
                         List.of(keys.entry(), keys.lock(), keys.pass(), keys.name()), finish.mode, envelope,
                         String.valueOf(Math.max(1, ttl.toMillis())), token, keys.cacheKey())
                 .thenApply(released -> released == 1L);
+    }
+
+    /** Entries are bytes (a JSON head and a raw body): replies are read, and envelopes sent, as they are. */
+    private RScript scripts() {
+        return redis.getScript(RedisCodecs.BYTES);
     }
 
     /** The one generator of owner tokens: unique across processes, so only the owner can release. */

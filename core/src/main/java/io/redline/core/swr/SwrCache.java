@@ -1,8 +1,6 @@
 package io.redline.core.swr;
 
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.redline.core.concurrent.Futures;
-import io.redline.core.json.Json;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.RedlineKeys;
 import io.redline.core.logging.ThrottledLogger;
@@ -37,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *       for its result, at most the load timeout.</li>
  * </ul>
  *
- * @param <T> the value type, stored as plain JSON
+ * @param <T> the value type, stored by its {@link ValueCodec} as a JSON head and raw bytes ({@code Envelope})
  */
 public final class SwrCache<T> {
 
@@ -49,7 +47,7 @@ public final class SwrCache<T> {
     private final AutoPipeline pipeline;
     private final RedlineKeys keys;
     private final SwrSettings settings;
-    private final ObjectReader envelopes;
+    private final ValueCodec<T> codec;
     private final SwrEvents events;
     private final Clock clock;
     private final DoubleSupplier random;
@@ -75,15 +73,16 @@ public final class SwrCache<T> {
      */
     public SwrCache(RedissonClient redis, RedlineKeys keys, SwrSettings settings, Class<T> type, SwrEvents events,
                     Clock clock, DoubleSupplier random, long nearMaxBytes) {
-        this(redis, null, keys, settings, type, events, clock, random, nearMaxBytes);
+        this(redis, null, keys, settings, ValueCodec.json(type), events, clock, random, nearMaxBytes);
     }
 
     /**
      * As {@link #SwrCache(RedissonClient, RedlineKeys, SwrSettings, Class, SwrEvents, Clock, DoubleSupplier, long)},
-     * with the lookups of concurrent callers sent together on {@code pipeline}.
+     * with the lookups of concurrent callers sent together on {@code pipeline}, and the values written by
+     * {@code codec} (a JSON head, and raw bytes after it that a hit copies without decoding).
      */
     public SwrCache(RedissonClient redis, AutoPipeline pipeline, RedlineKeys keys, SwrSettings settings,
-                    Class<T> type, SwrEvents events, Clock clock, DoubleSupplier random, long nearMaxBytes) {
+                    ValueCodec<T> codec, SwrEvents events, Clock clock, DoubleSupplier random, long nearMaxBytes) {
         this.pipeline = pipeline;
         this.near = new NearCache<>(nearMaxBytes, clock, events);
         this.invalidations = new Invalidations(redis, keys.swrInvalidations(settings.name()), near.enabled(),
@@ -91,7 +90,7 @@ public final class SwrCache<T> {
         this.redis = redis;
         this.keys = keys;
         this.settings = settings;
-        this.envelopes = Envelope.reader(Json.mapper().constructType(type));
+        this.codec = codec;
         this.events = events;
         this.clock = clock;
         this.random = random;
@@ -136,10 +135,10 @@ public final class SwrCache<T> {
         if (nearby != null) {
             return new Lookup<>(this, key, entry, null, nearby);
         }
-        CompletionStage<String> reply = pipeline == null
-                ? redis.<String>getBucket(entry.entry(), RedisCodecs.STRING).getAsync()
-                : pipeline.call(batch -> batch.<String>getBucket(entry.entry(), RedisCodecs.STRING).getAsync());
-        CompletableFuture<String> read = reply.toCompletableFuture().orTimeout(settings.redisTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        CompletionStage<byte[]> reply = pipeline == null
+                ? redis.<byte[]>getBucket(entry.entry(), RedisCodecs.BYTES).getAsync()
+                : pipeline.call(batch -> batch.<byte[]>getBucket(entry.entry(), RedisCodecs.BYTES).getAsync());
+        CompletableFuture<byte[]> read = reply.toCompletableFuture().orTimeout(settings.redisTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return new Lookup<>(this, key, entry, read, null);
     }
 
@@ -153,11 +152,11 @@ public final class SwrCache<T> {
         private final SwrCache<T> cache;
         private final String key;
         private final EntryKeys entry;
-        private final CompletableFuture<String> read;
+        private final CompletableFuture<byte[]> read;
         private final Envelope<T> nearby;
 
         /** Either {@code read} (on its way to Redis) or {@code nearby} (a fresh copy of the near cache). */
-        private Lookup(SwrCache<T> cache, String key, EntryKeys entry, CompletableFuture<String> read,
+        private Lookup(SwrCache<T> cache, String key, EntryKeys entry, CompletableFuture<byte[]> read,
                        Envelope<T> nearby) {
             this.cache = cache;
             this.key = key;
@@ -178,21 +177,21 @@ public final class SwrCache<T> {
                 cache.events.hit();
                 return CompletableFuture.completedFuture(nearby.toCached(CacheStatus.HIT));
             }
-            return read.thenCompose(text -> cache.answer(key, entry, text, loader, policy));
+            return read.thenCompose(bytes -> cache.answer(key, entry, bytes, loader, policy));
         }
     }
 
-    private CompletionStage<Cached<T>> answer(String key, EntryKeys entry, String text,
+    private CompletionStage<Cached<T>> answer(String key, EntryKeys entry, byte[] bytes,
                                               SwrLoader<T> loader,
                                               SwrPolicy policy) {
-        Envelope<T> stored = text == null ? null : parseOrNull(text, key);
+        Envelope<T> stored = bytes == null ? null : parseOrNull(bytes, key);
         if (stored == null) {
             events.miss();
             return miss(key, entry, loader, policy);
         }
         if (clock.millis() < stored.freshUntil()) {
             events.hit();
-            near.keep(entry.entry(), stored, text.length());
+            near.keep(entry.entry(), stored, bytes.length);
             return CompletableFuture.completedFuture(stored.toCached(CacheStatus.HIT));
         }
         events.stale();
@@ -342,8 +341,8 @@ public final class SwrCache<T> {
      * another) started a second refresh as soon as the first released the lock: one origin call too many. The
      * lock comes with the entry as stored when it was taken, and a fresh one is left alone.
      */
-    private boolean refreshedMeanwhile(String stored, String key) {
-        Envelope<T> envelope = stored == null || stored.isEmpty() ? null : parseOrNull(stored, key);
+    private boolean refreshedMeanwhile(byte[] stored, String key) {
+        Envelope<T> envelope = stored == null || stored.length == 0 ? null : parseOrNull(stored, key);
         return envelope != null && clock.millis() < envelope.freshUntil();
     }
 
@@ -373,7 +372,7 @@ public final class SwrCache<T> {
         } else if (keptMillis < 1) {
             return lock.release(entry, token);
         } else {
-            written = lock.store(entry, timed.envelope().toJson(), Duration.ofMillis(keptMillis), token);
+            written = lock.store(entry, timed.envelope().toBytes(codec), Duration.ofMillis(keptMillis), token);
         }
         return written.thenApply(done -> {
             if (done) {
@@ -450,9 +449,9 @@ public final class SwrCache<T> {
         return ttl.toMillis() - (long) (ttl.toMillis() * jitter * random.getAsDouble());
     }
 
-    private Envelope<T> parseOrNull(String text, String key) {
+    private Envelope<T> parseOrNull(byte[] bytes, String key) {
         try {
-            return Envelope.parse(text, envelopes);
+            return Envelope.parse(bytes, codec);
         } catch (IllegalArgumentException e) {
             LOG.warn("Entry of \"{}\" in cache {} is unreadable and will be reloaded: {}", key, settings.name(),
                     e.getMessage());

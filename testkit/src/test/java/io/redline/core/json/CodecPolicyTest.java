@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.redisson.api.RBucket;
 
-/** Whatever Redline stores is plain JSON or plain strings that a Node.js or redis-cli reader understands. */
+/**
+ * Whatever Redline stores is plain JSON or plain strings that a Node.js or redis-cli reader understands; the one
+ * exception, a cache entry's raw body after its JSON head, is covered by {@code EnvelopeTest}.
+ */
 class CodecPolicyTest {
 
     @RegisterExtension

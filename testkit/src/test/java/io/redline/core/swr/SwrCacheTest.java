@@ -1,6 +1,7 @@
 package io.redline.core.swr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,8 @@ import io.redline.testkit.Awaits;
 import io.redline.testkit.RedisExtension;
 import io.redline.testkit.TestClock;
 import java.time.Clock;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -264,20 +267,36 @@ class SwrCacheTest {
     }
 
     @Test
-    void theEntryIsPlainJsonWithItsTimesAndJitterOnlyShortensBothTtls() throws Exception {
+    void theEntryIsALengthPrefixedJsonHeadWithItsTimesAndJitterOnlyShortensBothTtls() throws Exception {
         // regression: jitter used to be added, so an entry of a 60 s TTL was fresh for up to 63 s (Cache-Status ttl=61)
         SwrCache<String> cache = new SwrCache<>(REDIS.client(), REDIS.keys(), settings("format"), String.class,
                 SwrEvents.NONE, clock, () -> 1.0);
         cache.get("k", origin, new SwrPolicy(Duration.ofSeconds(10), Duration.ofSeconds(100), 0.05))
                 .toCompletableFuture().join();
         String entryKey = EntryKeys.of(REDIS.keys(), "format", "k").entry();
-        JsonNode envelope = Json.mapper().readTree((String) REDIS.client().getBucket(entryKey, RedisCodecs.STRING)
-                .get());
+        byte[] stored = REDIS.client().<byte[]>getBucket(entryKey, RedisCodecs.BYTES).get();
+        int headLength = ByteBuffer.wrap(stored).getInt();
+        assertEquals(stored.length, 4 + headLength, "a String value has no raw bytes after its head");
+        JsonNode envelope = Json.mapper().readTree(new String(stored, 4, headLength, StandardCharsets.UTF_8));
         assertEquals("value-1", envelope.get("value").asText());
         assertEquals(clock.millis(), envelope.get("storedAt").asLong());
         assertEquals(clock.millis() + 9_500, envelope.get("freshUntil").asLong(), "fresh TTL - 5 % jitter");
         long ttl = REDIS.client().getBucket(entryKey).remainTimeToLive();
         assertTrue(ttl > 90_000 && ttl <= 95_000, "stale TTL - 5 % jitter, was " + ttl);
+    }
+
+    /** Regression guard for the change of format: a JSON entry of an earlier version is loaded again, not served. */
+    @Test
+    void anEntryOfTheEarlierJsonFormatIsLoadedAgainAndStoredInTheNewOne() throws Exception {
+        SwrCache<String> cache = cache("earlier", clock);
+        String entryKey = EntryKeys.of(REDIS.keys(), "earlier", "k").entry();
+        REDIS.client().getBucket(entryKey, RedisCodecs.STRING).set("{\"value\":\"old\",\"storedAt\":"
+                + clock.millis() + ",\"freshUntil\":" + (clock.millis() + 60_000) + "}");
+        Cached<String> first = get(cache, "k");
+        assertEquals("value-1", first.value());
+        assertEquals(CacheStatus.MISS, first.status());
+        byte[] stored = REDIS.client().<byte[]>getBucket(entryKey, RedisCodecs.BYTES).get();
+        assertNotEquals('{', stored[0], "stored again in the new format");
     }
 
     @Test
