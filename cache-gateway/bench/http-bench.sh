@@ -6,6 +6,8 @@
 #   nginx-cache    nginx proxy_cache in front of the origin (lock, use_stale updating, background_update)
 #   varnish        Varnish, malloc storage, in front of the origin
 #   gateway-*      the cache-gateway jar in front of the origin, once per limiter setting, on a Redis of its own
+#   jetty-floor    the gateway's own Jetty server answering the object's bytes from memory, with none of the
+#                  gateway's work (no cache, limiter, edge checks or Redis): the most a gateway on it could serve
 # and runs wrk against each in interleaved rounds (the order alternates from one round to the next), then prints
 # the median requests/s, p50 and p99 over the rounds and the ratio of requests/s to nginx-cache.
 # What is not installed (nginx, varnishd, wrk, redis-server, java) is skipped, and the script says so.
@@ -211,6 +213,11 @@ else
     warm_url "http://127.0.0.1:$port/object.json" "$name"
     targets+=("$name=http://127.0.0.1:$port/object.json")
   done
+  port=$(free_port)
+  java -cp "$jar" io.redline.gateway.bench.JettyFloor "$port" "$work/www/object.json" > "$work/jetty-floor.log" 2>&1 &
+  pids+=($!)
+  warm_url "http://127.0.0.1:$port/object.json" jetty-floor
+  targets+=("jetty-floor=http://127.0.0.1:$port/object.json")
 fi
 
 for s in "${skipped[@]}"; do echo "http-bench: skipped $s"; done
@@ -246,7 +253,7 @@ results="$work/results"
 : > "$results"
 for t in "${targets[@]}"; do
   name="${t%%=*}" url="${t#*=}"
-  if [[ "$name" == gateway* ]] && [ "$jit_warmup" -gt 0 ]; then
+  if [[ "$name" == gateway* || "$name" == jetty-floor ]] && [ "$jit_warmup" -gt 0 ]; then
     echo "http-bench: ${jit_warmup}s of JIT warm-up for $name"
     run_wrk "$name" "$url" "$jit_warmup" > /dev/null
   fi
