@@ -14,14 +14,16 @@
 #
 # Usage: cache-gateway/bench/http-bench.sh [--rounds N] [--seconds S] [--connections C] [--threads T]
 #                                          [--warmup S] [--jar PATH] [--limiter on,off] [--near on,off]
-#                                          [--compare-jar PATH] [--jit-warmup S]
+#                                          [--compare-jar PATH] [--compare-mode L/N] [--jit-warmup S]
 # The gateway runs once per combination of --limiter and --near (its near cache, CACHE_LOCAL_MAX_BYTES).
-# --compare-jar adds "gateway-before", another build of the gateway (limiter on), to measure a change side by side.
+# --compare-jar adds "gateway-before", another build of the gateway, to measure a change side by side; it runs with
+# the limiter and near cache of --compare-mode (default on/on; off/off for limiter off, near cache off).
 # --jit-warmup (default 20 s) loads each gateway once before the rounds, so that its JIT compiler is done with the
 # hot path (it keeps a core busy for the first tens of seconds); a gateway in production runs warm.
 set -euo pipefail
 
 rounds=3 seconds=8 connections=64 threads=2 warmup=3 jit_warmup=20 limiter_modes="on,off" near_modes="on,off"
+compare_mode="on/on"
 jar="$(cd "$(dirname "$0")/.." && pwd)/target/redline-cache-gateway.jar"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -34,6 +36,7 @@ while [ $# -gt 0 ]; do
     --limiter) limiter_modes="$2"; shift 2 ;;
     --near) near_modes="$2"; shift 2 ;;
     --compare-jar) compare_jar="$2"; shift 2 ;;
+    --compare-mode) compare_mode="$2"; shift 2 ;;
     --jit-warmup) jit_warmup="$2"; shift 2 ;;
     -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "http-bench: unknown option $1 (see --help)" >&2; exit 2 ;;
@@ -189,24 +192,26 @@ else
   IFS=',' read -r -a nears <<< "$near_modes"
   modes=()
   for l in "${limiters[@]}"; do for n in "${nears[@]}"; do modes+=("$l/$n"); done; done
-  [ -n "${compare_jar:-}" ] && modes+=(before)
+  [ -n "${compare_jar:-}" ] && modes+=("before:$compare_mode")
   for mode in "${modes[@]}"; do
     gateway_jar="$jar" name="gateway-limiter-${mode%/*}-near-${mode#*/}" near_bytes=67108864
+    if [[ "$mode" == before:* ]]; then
+      mode="${mode#before:}" gateway_jar="$compare_jar" name="gateway-before-${mode%/*}-${mode#*/}"
+    fi
     case "${mode%/*}" in
       on) rate_limit=1000000 ;;
       off) rate_limit=off ;;
-      before) rate_limit=1000000 gateway_jar="$compare_jar" name="gateway-before" ;;
       *) echo "http-bench: --limiter takes on and off, but got \"${mode%/*}\"" >&2; exit 2 ;;
     esac
     case "$mode" in
-      */on|before) ;;
+      */on) ;;
       */off) near_bytes=0 ;;
       *) echo "http-bench: --near takes on and off, but got \"${mode#*/}\"" >&2; exit 2 ;;
     esac
     port=$(free_port)
     # each gateway in a namespace of its own, so that the second does not start with the first one's cache
     # an older jar ignores CACHE_LOCAL_MAX_BYTES: it reads only the variables it knows
-    env ORIGIN_URL="$origin_url" CACHE_LOCAL_MAX_BYTES="$near_bytes" REDIS_URL="redis://127.0.0.1:$redis_port" REDLINE_NAMESPACE="bench-${mode//\//-}" \
+    env ORIGIN_URL="$origin_url" CACHE_LOCAL_MAX_BYTES="$near_bytes" REDIS_URL="redis://127.0.0.1:$redis_port" REDLINE_NAMESPACE="$name" \
         HTTP_PORT="$port" ADMIN_PORT=0 RATE_LIMIT="$rate_limit" RATE_WINDOW=1s CACHE_FRESH_TTL=60s \
         CACHE_STALE_TTL=300s java -jar "$gateway_jar" > "$work/$name.log" 2>&1 &
     pids+=($!)
