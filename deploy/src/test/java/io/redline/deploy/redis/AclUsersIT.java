@@ -4,71 +4,80 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import io.redline.core.json.Json;
+import org.redisson.api.RedissonClient;
+import org.redisson.Redisson;
+import io.redline.core.redis.RedissonConfigs;
+import io.redline.core.redis.RedisUrl;
+import io.redline.core.redis.RedisSettings;
+import io.redline.core.redis.RedisMode;
 import io.redline.deploy.k8s.ProcessJars;
-import io.redline.deploy.local.ChatClient;
 import io.redline.deploy.redis.RedlineAs.Served;
 import io.redline.testkit.Awaits;
 import io.redline.testkit.ChildJvm;
-import io.redline.testkit.HttpProbe;
 import io.redline.testkit.RedisBinaries;
 import io.redline.testkit.RedisProcess;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Each process jar runs as its own user of {@code deploy/redis/users.acl}, loaded by a real {@code redis-server}
- * with {@code --aclfile}: it does its work, and the server logs no denial ({@code ACL LOG} stays empty after each
- * test). A user without a right gets one line naming the command and the key, and no password ever shows.
+ * with {@code --aclfile}: it does its work (the scenario's, and here every path of the worker, the operators'
+ * commands and KEDA's reads too), and the server logs no denial ({@code ACL LOG} stays empty after each test). A
+ * user without a right gets one line naming the command and the key, and no password ever shows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AclUsersIT {
+class AclUsersIT extends AclUsersScenario {
 
     private RedisProcess redis;
-    private AclFile acl;
     private AsAdmin admin;
     private RedlineAs as;
+    private RedissonClient client;
 
     @BeforeAll
-    void startRedisWithTheShippedUsers() throws IOException {
-        acl = AclFile.shipped();
+    void startRedisWithTheShippedUsers() {
         redis = RedisProcess.server(RedisBinaries.serverOnPath().orElseThrow(() -> new AssertionError(
-                "redis-server is not on PATH: the ACL file needs Redis 7")),
-                "--aclfile", acl.write(Files.createTempDirectory("acl-it-")).toString());
-        admin = new AsAdmin(redis.port(), acl.password("admin"));
-        as = new RedlineAs(redis.url(), acl);
+                "redis-server is not on PATH: the ACL file needs Redis 7")), "--aclfile",
+                SERVERS_ACL.file().toString());
+        redis.logInAs(SERVERS_ACL.user(), SERVERS_ACL.password());
+        admin = new AsAdmin(redis.port(), SERVERS_ACL.password());
+        as = new RedlineAs(redis.url(), ACL);
+        RedisUrl asAdmin = new RedisUrl(RedisUrl.parse(redis.url(), 6379).endpoints(), SERVERS_ACL.user(),
+                SERVERS_ACL.password(), 0);
+        client = Redisson.create(RedissonConfigs.create(new RedisSettings(RedisMode.SINGLE, asAdmin, null),
+                "acl-it-admin"));
     }
 
     @AfterAll
     void stopRedis() {
+        if (client != null) {
+            client.shutdown();
+        }
         if (redis != null) {
             redis.close();
         }
     }
 
-    @AfterEach
-    void redisRefusedNothing() throws IOException {
-        List<String> denials = AclLog.denials(admin);
-        AclLog.reset(admin);
-        assertEquals(List.of(), denials, "ACL LOG");
+    @Override
+    Map<String, String> redisEnvironment() {
+        return Map.of("REDIS_URL", redis.url());
+    }
+
+    @Override
+    List<RedisProcess> servers() {
+        return List.of(redis);
+    }
+
+    @Override
+    RedissonClient admin() {
+        return client;
     }
 
     @Test
@@ -81,58 +90,14 @@ class AclUsersIT {
         assertTrue(AclFile.line("default").contains(" -@all"), AclFile.line("default"));
     }
 
-    @Test
-    @Order(1)
-    void theGatewayServesACachedPathWithTheLimiterOnAsItsOwnUser() throws Exception {
-        HttpServer origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        origin.createContext("/", exchange -> {
-            byte[] body = "{\"product\":1}".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        origin.start();
-        try (Served gateway = as.serve("cache-gateway", "cache-gateway", Map.of("ORIGIN_URL",
-                "http://127.0.0.1:" + origin.getAddress().getPort(), "RATE_LIMIT", "100", "RATE_WINDOW", "60s"))) {
-            HttpResponse<String> first = HttpProbe.get(gateway.url("/products/1?b=2&a=1"));
-            assertEquals(200, first.statusCode(), first.body());
-            assertEquals("MISS", first.headers().firstValue("X-Cache").orElse(""));
-            assertEquals("99", first.headers().firstValue("X-RateLimit-Remaining").orElse(""));
-            HttpResponse<String> second = HttpProbe.get(gateway.url("/products/1?a=1&b=2"));
-            assertEquals("HIT", second.headers().firstValue("X-Cache").orElse(""));
-            assertEquals("{\"product\":1}", second.body());
-            Awaits.await().until(() -> admin.call("KEYS", "stats:requests:*") instanceof List<?> days
-                    && !days.isEmpty());
-        } finally {
-            origin.stop(0);
-        }
-    }
 
-    @Test
-    @Order(2)
-    void aChatMessageIsStoredAndDeliveredAsTheChatUser() throws Exception {
-        try (Served node = as.serve("chat-node", "chat-node", Map.of());
-             ChatClient listener = ChatClient.connect(node.http(), "acl-listener")) {
-            listener.join("acl-room");
-            Awaits.await().until(() -> listener.joined("acl-room"));
-            HttpRequest post = HttpRequest.newBuilder(URI.create(node.url("/rooms/acl-room/messages")))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("userId", "acl-sender",
-                            "userName", "Sender", "content", "allowed by the ACL"))))
-                    .build();
-            assertEquals(201, HttpProbe.send(post).statusCode());
-            Awaits.await().until(() -> listener.received("allowed by the ACL"));
-            assertEquals(1L, admin.call("LLEN", "chat:history:{acl-room}"));
-        }
-    }
 
     /**
      * The worker's every path: an entry left pending by a member that died is reclaimed, a poison entry is
      * dead-lettered, an order is projected and counted, the dead member is removed, and the stream is trimmed.
      */
     @Test
-    @Order(3)
+    @Order(5)
     void theWorkerReclaimsDeadLettersProjectsAndTrimsAsTheWorkersUser() throws Exception {
         admin.call("FLUSHALL");
         String now = String.valueOf(System.currentTimeMillis());
@@ -156,20 +121,13 @@ class AclUsersIT {
         }
     }
 
-    @Test
-    @Order(4)
-    void theStatsJobRunsOnceAsItsOwnUser() throws Exception {
-        ChildJvm run = as.command("stats-job", "stats-job", Map.of(), "run");
-        assertEquals(0, run.waitFor(Duration.ofSeconds(1)), run.stderr());
-        assertEquals(21.0, Json.mapper().readTree(run.stdout()).get("revenue").asDouble(), run.stdout());
-    }
 
     /**
      * The commands an operator runs, as the workers' admin user: the dead letter of the worker's test is listed and
      * re-queued, then an order is emitted and the projections are replayed from the stream.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void theWorkersCommandsRunAsTheWorkersAdminUser() throws Exception {
         assertTrue(assertSucceeds(cli("dlq", "list")).contains("order.refunded"));
         assertSucceeds(cli("dlq", "requeue"));
@@ -184,7 +142,7 @@ class AclUsersIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aUserWithoutTheRightIsToldTheCommandAndTheKeyAndNeverThePassword() throws Exception {
         ChildJvm emit = as.command("event-workers", "stats-job", Map.of(), "emit", "--type", "order.shipped",
                 "--payload", "{\"orderId\":\"acl-denied\"}");
@@ -192,14 +150,14 @@ class AclUsersIT {
         assertTrue(emit.stderr().contains("redline-event-workers emit: failed: Redis refused XADD on"
                 + " events:ecommerce: NOPERM this user has no permissions to run the 'xadd' command (an ACL rule of"
                 + " the Redis user forbids it)"), emit.stderr());
-        assertFalse(emit.stderr().contains(acl.password("stats-job")), emit.stderr());
+        assertFalse(emit.stderr().contains(ACL.password("stats-job")), emit.stderr());
         List<String> denials = AclLog.denials(admin);
         AclLog.reset(admin);
         assertEquals(List.of("reason=command context=toplevel object=xadd username=stats-job"), denials);
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aProcessStartedAsAUserWithoutTheRightSaysWhichCommandAndKeyInOneLine() throws Exception {
         try (ChildJvm worker = ChildJvm.startJar(ProcessJars.jar("event-workers"), as.env("stats-job",
                 Map.of("ADMIN_PORT", "0", "HOSTNAME", "acl-denied")))) {
@@ -209,14 +167,14 @@ class AclUsersIT {
             assertTrue(errors.get(0).endsWith("event-workers: cannot start: Redis refused XGROUP CREATE on"
                     + " events:ecommerce: NOPERM this user has no permissions to run the 'xgroup|create' command (an"
                     + " ACL rule of the Redis user forbids it)"), worker.stderr());
-            assertFalse(worker.stderr().contains(acl.password("stats-job")), worker.stderr());
+            assertFalse(worker.stderr().contains(ACL.password("stats-job")), worker.stderr());
         } finally {
             AclLog.reset(admin);
         }
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aWrongPasswordIsRefusedWithoutShowingIt() throws Exception {
         String wrong = "not-the-Pa55word";
         ChildJvm run = ChildJvm.startJar(ProcessJars.jar("stats-job"), Map.of(
@@ -235,14 +193,14 @@ class AclUsersIT {
      * loaded it could no longer scale the workers.
      */
     @Test
-    @Order(9)
+    @Order(10)
     void theKedaUserReadsTheScalersFiguresAndNothingElse() throws Exception {
         admin.call("DEL", "events:ecommerce");
         admin.call("XGROUP", "CREATE", "events:ecommerce", "order-processors", "$", "MKSTREAM");
         admin.call("XADD", "events:ecommerce", "*", "type", "order.created", "payload", "{}", "timestamp", "1");
         admin.call("XREADGROUP", "GROUP", "order-processors", "keda-probe", "COUNT", "1", "STREAMS",
                 "events:ecommerce", ">");
-        String password = acl.password("keda");
+        String password = ACL.password("keda");
         List<?> pending = (List<?>) AsAdmin.callAs(redis.port(), "keda", password, "XPENDING", "events:ecommerce",
                 "order-processors");
         assertEquals(1L, pending.get(0), "pending entries of the group");

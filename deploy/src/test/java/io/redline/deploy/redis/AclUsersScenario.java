@@ -34,8 +34,8 @@ import org.redisson.client.codec.StringCodec;
 /**
  * Every process jar as its own user of {@code deploy/redis/users.acl} on a topology of several servers, each
  * loading the file: the work of each is done, and no server logs a denial ({@code ACL LOG} of every server stays
- * empty after each test). The single-server case, with the refusals and the operators' commands, is
- * {@link AclUsersIT}.
+ * empty after each test). {@link AclUsersIT} runs it on one server, with every path of the worker, the
+ * operators' commands and the refusals besides.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class AclUsersScenario {

@@ -111,8 +111,12 @@ class SlidingWindowRateLimiterTest {
     void twoLimitsAtOnceTheMostRestrictiveIsReported() {
         SlidingWindowRateLimiter limiter = limiter("two", new RateLimit(2, Duration.ofSeconds(1)),
                 new RateLimit(3, Duration.ofSeconds(20)));
-        assertEquals(1, acquire(limiter, "u1").remaining());
-        assertEquals(0, acquire(limiter, "u1").remaining());
+        // one request of weight 2, not two: its units leave the 1 s window together, so that the request allowed
+        // next sees the per-second limit with room to spare whatever the machine's load (regression: two requests
+        // a few ms apart left one at a time, and under load the next allowed one found both limits exhausted)
+        RateLimitDecision both = acquire(limiter, "u1", 2);
+        assertEquals(0, both.remaining());
+        assertEquals(2, both.limit());
         RateLimitDecision perSecond = acquire(limiter, "u1");
         assertFalse(perSecond.allowed());
         assertEquals(2, perSecond.limit());
