@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import org.redisson.api.BatchOptions;
+import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -103,7 +104,14 @@ public final class ScriptPipeline<T> {
                     RScript.Mode.READ_WRITE, call.script().sha(), RScript.ReturnType.VALUE,
                     new ArrayList<Object>(call.keys()), call.args().toArray()).toCompletableFuture());
         }
-        return batch.executeAsync().toCompletableFuture().handle((result, error) -> {
+        CompletableFuture<BatchResult<?>> executed;
+        try {
+            executed = batch.executeAsync().toCompletableFuture();
+        } catch (RuntimeException e) {
+            // a client shut down refuses at once: the calls fail with it, as a failed pipeline's do
+            executed = CompletableFuture.failedFuture(e);
+        }
+        return executed.handle((result, error) -> {
             // Redisson fails a batch as a whole when one call fails; each call's own future still holds its reply
             Throwable whole = error == null ? null : Futures.unwrap(error);
             int reached = result == null ? 0 : result.getSyncedSlaves();
