@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.redline.core.json.RedisCodecs;
 import io.redline.core.keys.KeyNamespace;
 import io.redline.core.keys.RedlineKeys;
+import io.redline.testkit.Awaits;
 import io.redline.testkit.RedisExtension;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,8 +49,12 @@ class TrafficRecorderTest {
         }
         RScoredSortedSet<String> pages = REDIS.client().getScoredSortedSet(keys.dailyPageViews(
                 LocalDate.parse("2026-11-26")), RedisCodecs.STRING);
-        assertEquals(TrafficRecorder.MAX_PAGES, pages.size());
-        assertEquals(3.0, pages.getScore("/products/popular"), "the most viewed path stays");
-        assertTrue(REDIS.client().getKeys().remainTimeToLive(keys.dailyPageViews(LocalDate.parse("2026-11-26"))) > 0);
+        // a flush writes without waiting for Redis's replies (skipResult): its last commands may still be on their way
+        Awaits.await(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertEquals(TrafficRecorder.MAX_PAGES, pages.size());
+            assertEquals(3.0, pages.getScore("/products/popular"), "the most viewed path stays");
+            assertTrue(REDIS.client().getKeys().remainTimeToLive(keys.dailyPageViews(LocalDate.parse("2026-11-26")))
+                    > 0, "the day's page views expire");
+        });
     }
 }
