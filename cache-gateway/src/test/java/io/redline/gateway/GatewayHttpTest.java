@@ -299,12 +299,15 @@ class GatewayHttpTest {
             gateway.gateway().traffic().flush();
             return REDIS.client().getAtomicLong(keys.dailyRequests(today)).get() == 4L;
         });
-        assertEquals(1L, REDIS.client().getHyperLogLog(keys.dailyVisitors(today)).count());
-        assertEquals(2.0, REDIS.client().getScoredSortedSet(keys.dailyPageViews(today),
-                io.redline.core.json.RedisCodecs.STRING).getScore("/hello-t1"));
-        assertEquals(4L, REDIS.client().getAtomicLong(keys.dailyRequests(today)).get());
-        assertEquals(1L, REDIS.client().getAtomicLong(keys.dailyErrors(today)).get());
-        assertTrue(REDIS.client().getBucket(keys.dailyRequests(today)).remainTimeToLive() > 0);
+        // the flush does not wait for Redis's replies (skipResult): the commands after the count may be on their way
+        Awaits.await().untilAsserted(() -> {
+            assertEquals(1L, REDIS.client().getHyperLogLog(keys.dailyVisitors(today)).count());
+            assertEquals(2.0, REDIS.client().getScoredSortedSet(keys.dailyPageViews(today),
+                    io.redline.core.json.RedisCodecs.STRING).getScore("/hello-t1"));
+            assertEquals(4L, REDIS.client().getAtomicLong(keys.dailyRequests(today)).get());
+            assertEquals(1L, REDIS.client().getAtomicLong(keys.dailyErrors(today)).get());
+            assertTrue(REDIS.client().getBucket(keys.dailyRequests(today)).remainTimeToLive() > 0);
+        });
     }
 
     private boolean limiterKeyExists(RedlineKeys keys, String client) {
