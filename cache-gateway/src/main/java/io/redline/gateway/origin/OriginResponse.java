@@ -1,6 +1,5 @@
 package io.redline.gateway.origin;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,15 +7,15 @@ import java.util.concurrent.CancellationException;
 
 /**
  * What the origin answered. A body within the cache limit is held in {@code body}; a larger one starts with
- * {@code body} and continues in {@code rest}, which only one caller may read (and which is never stored: it is not
- * part of the JSON). A response with a {@code rest} that is not sent on must be {@linkplain #discard discarded}.
+ * {@code body} and continues in {@code rest}, which only one caller may read (and which is never stored:
+ * {@link OriginResponseCodec} keeps status, headers and body only). A response with a {@code rest} that is not sent on must be {@linkplain #discard discarded}.
  *
  * @param status the HTTP status
  * @param headers end-to-end headers, in order
  * @param body the body, or its first part when {@code rest} is set
  * @param rest the remainder of a body too large to buffer, or {@code null}
  */
-public record OriginResponse(int status, List<Header> headers, byte[] body, @JsonIgnore StreamedBody rest) {
+public record OriginResponse(int status, List<Header> headers, byte[] body, StreamedBody rest) {
 
     public OriginResponse {
         headers = List.copyOf(headers);
@@ -38,12 +37,10 @@ public record OriginResponse(int status, List<Header> headers, byte[] body, @Jso
     }
 
     /** A {@code 5xx}: the origin's own failure, relayed but never stored. */
-    @JsonIgnore
     public boolean isServerError() {
         return status >= 500;
     }
 
-    @JsonIgnore
     public boolean isStreamed() {
         return rest != null;
     }
