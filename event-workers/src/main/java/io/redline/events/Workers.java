@@ -70,7 +70,7 @@ public final class Workers {
         RStream<String, String> stream = ConsumerGroup.stream(redis, keys);
         DeadLetters deadLetters = new DeadLetters(redis, keys, config.deadLetterMaxLength(), clock);
         processor = new EntryProcessor(redis, keys, handler, deadLetters, events, clock, tracing,
-                new ReplicaWait(redis, config.effectsSyncReplicas(), config.effectsSyncTimeout()));
+                new ReplicaWait(redis, config.effectsSyncReplicas(), config.effectsSyncTimeout(), clock));
         processor.loadScripts();
         GroupRecovery group = new GroupRecovery(redis, keys, events);
         Redelivery redelivery = new Redelivery(stream, processor, config.maxDeliveries());

@@ -8,6 +8,7 @@ import io.redline.testkit.RawRedis;
 import io.redline.testkit.RedisBinaries;
 import io.redline.testkit.RedisClusterExtension;
 import io.redline.testkit.RedisProcess;
+import io.redline.testkit.TestClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,30 @@ class ReplicaWaitTest {
         }
     }
 
+    /** Not a round trip before every batch: the count is asked again after a second, or after a shortfall. */
+    @Test
+    void aMastersReplicaCountIsAskedOncePerSecondNotBeforeEveryBatch() throws Exception {
+        try (RedisProcess alone = RedisProcess.server(RedisBinaries.anyServer())) {
+            RedissonClient redis = Redisson.create(RedissonConfigs.create(RedisSettings.single(alone.url()),
+                    "replica-wait-test"));
+            try {
+                TestClock clock = TestClock.now();
+                ReplicaWait replicas = new ReplicaWait(redis, 1, Duration.ofSeconds(5), clock);
+                long before = infoCalls(alone);
+                for (int batch = 0; batch < 3; batch++) {
+                    assertTrue(setAll(redis, replicas, "v" + batch).values().stream().allMatch(ScriptReply::ok));
+                }
+                // one INFO replication for the three batches, and the INFO commandstats that read the count before
+                assertEquals(before + 2, infoCalls(alone));
+                clock.advance(ReplicaWait.REPLICAS_KNOWN_FOR);
+                setAll(redis, replicas, "later");
+                assertEquals(before + 4, infoCalls(alone), "asked again once the count is a second old");
+            } finally {
+                redis.shutdown();
+            }
+        }
+    }
+
     @Test
     void aNegativeCountOrANonPositiveTimeoutIsRefusedWithTheValue() {
         assertEquals("replicas must be >= 0, but was -1", assertThrows(IllegalArgumentException.class,
@@ -87,6 +112,13 @@ class ReplicaWaitTest {
         ScriptPipeline<String> pipeline = new ScriptPipeline<>(redis);
         KEYS.forEach(key -> pipeline.add(key, SET, List.of(key), List.of(value)));
         return pipeline.execute(replicas);
+    }
+
+    private static long infoCalls(RedisProcess server) throws Exception {
+        String stats = (String) server.call("INFO", "commandstats");
+        return stats.lines().filter(line -> line.startsWith("cmdstat_info:")).findFirst()
+                .map(line -> Long.parseLong(line.substring(line.indexOf("calls=") + 6, line.indexOf(','))))
+                .orElse(0L);
     }
 
     private static RedisProcess aReplica() throws Exception {
